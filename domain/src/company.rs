@@ -1,0 +1,176 @@
+//! The company's reference data and the questions asked of it.
+
+use crate::audience::{Audience, Check, Condition, Eligibility, MemberFacts, Requirement, Segment};
+use crate::date::Date;
+use crate::member::{Department, DepartmentId, EmploymentType, LocalizedText, Member, MemberId, Site, SiteId};
+use crate::offering::Offering;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Company {
+    pub name: LocalizedText,
+    pub departments: Vec<Department>,
+    pub sites: Vec<Site>,
+    pub segments: Vec<Segment>,
+    pub members: Vec<Member>,
+    pub offerings: Vec<Offering>,
+}
+
+/// What the profile card and the home page show about the signed-in member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberProfile {
+    pub member: Member,
+    pub department: Department,
+    pub site: Site,
+    pub tenure_months: u32,
+    /// Names of the segments the member belongs to today.
+    pub segments: Vec<LocalizedText>,
+    pub manager_name: Option<String>,
+}
+
+/// One offering and whether this member may use it, with reasons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferingStatus {
+    pub offering: Offering,
+    pub eligibility: Eligibility,
+}
+
+/// Headcount for the HR area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkforceOverview {
+    pub total: u32,
+    pub by_employment_type: Vec<(EmploymentType, u32)>,
+    pub by_department: Vec<(LocalizedText, u32)>,
+    pub segments: Vec<SegmentCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentCount {
+    pub segment: Segment,
+    pub members: u32,
+}
+
+impl Company {
+    pub fn member(&self, id: MemberId) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    /// Emails compare case-insensitively, as people type them.
+    pub fn member_by_email(&self, email: &str) -> Option<&Member> {
+        let email = email.trim();
+        self.members.iter().find(|m| m.email.eq_ignore_ascii_case(email))
+    }
+
+    pub fn department(&self, id: DepartmentId) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+
+    pub fn site(&self, id: SiteId) -> Option<&Site> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+
+    fn segment_named(&self, tag: &str) -> Option<&Segment> {
+        self.segments.iter().find(|s| s.tag == tag)
+    }
+
+    /// The member's facts on `today`, with rule-based segments resolved.
+    pub fn facts(&self, member: &Member, today: Date) -> MemberFacts {
+        let mut facts = MemberFacts {
+            employment_type: member.employment_type,
+            department_id: member.department_id,
+            site_id: member.site_id,
+            tenure_months: member.tenure_months(today),
+            segments: member.tags.clone(),
+        };
+        let matched: Vec<String> = self
+            .segments
+            .iter()
+            .filter(|s| !facts.segments.contains(&s.tag))
+            .filter(|s| s.rule.as_ref().is_some_and(|rule| rule.admits(&facts)))
+            .map(|s| s.tag.clone())
+            .collect();
+        facts.segments.extend(matched);
+        facts
+    }
+
+    /// Whether `member` is in `audience` on `today`, and why.
+    pub fn evaluate(&self, audience: &Audience, member: &Member, today: Date) -> Eligibility {
+        let facts = self.facts(member, today);
+        let checks: Vec<Check> = audience
+            .all_of
+            .iter()
+            .map(|condition| Check { requirement: self.explain(condition, &facts), met: condition.is_met_by(&facts) })
+            .collect();
+        Eligibility { eligible: checks.iter().all(|c| c.met), checks }
+    }
+
+    fn explain(&self, condition: &Condition, facts: &MemberFacts) -> Requirement {
+        let names = |ids: &mut dyn Iterator<Item = Option<&LocalizedText>>| ids.flatten().cloned().collect();
+        match condition {
+            Condition::EmploymentTypeIn(types) => Requirement::EmploymentType { allowed: types.clone() },
+            Condition::DepartmentIn(ids) => Requirement::Department {
+                allowed: names(&mut ids.iter().map(|id| self.department(*id).map(|d| &d.name))),
+            },
+            Condition::SiteIn(ids) => Requirement::Site {
+                allowed: names(&mut ids.iter().map(|id| self.site(*id).map(|s| &s.name))),
+            },
+            Condition::MinTenureMonths(months) => Requirement::MinTenure { months: *months, actual: facts.tenure_months },
+            Condition::MaxTenureMonths(months) => Requirement::MaxTenure { months: *months, actual: facts.tenure_months },
+            Condition::InSegment(tags) => Requirement::Segment {
+                allowed: names(&mut tags.iter().map(|tag| self.segment_named(tag).map(|s| &s.name))),
+            },
+        }
+    }
+
+    pub fn profile(&self, id: MemberId, today: Date) -> Option<MemberProfile> {
+        let member = self.member(id)?;
+        let facts = self.facts(member, today);
+        Some(MemberProfile {
+            department: self.department(member.department_id)?.clone(),
+            site: self.site(member.site_id)?.clone(),
+            tenure_months: facts.tenure_months,
+            segments: facts.segments.iter().filter_map(|tag| self.segment_named(tag)).map(|s| s.name.clone()).collect(),
+            manager_name: self.manager_of(member).map(|m| m.full_name.clone()),
+            member: member.clone(),
+        })
+    }
+
+    /// The manager of the member's department, unless that is the member.
+    fn manager_of(&self, member: &Member) -> Option<&Member> {
+        self.members.iter().find(|m| {
+            m.role == crate::member::Role::Manager && m.department_id == member.department_id && m.id != member.id
+        })
+    }
+
+    /// Every offering with this member's eligibility; usable ones first.
+    pub fn offering_statuses(&self, id: MemberId, today: Date) -> Vec<OfferingStatus> {
+        let Some(member) = self.member(id) else { return Vec::new() };
+        let mut statuses: Vec<OfferingStatus> = self
+            .offerings
+            .iter()
+            .map(|offering| OfferingStatus {
+                eligibility: self.evaluate(&offering.audience, member, today),
+                offering: offering.clone(),
+            })
+            .collect();
+        statuses.sort_by_key(|s| !s.eligibility.eligible);
+        statuses
+    }
+
+    pub fn workforce_overview(&self, today: Date) -> WorkforceOverview {
+        let count = |keep: &dyn Fn(&Member) -> bool| self.members.iter().filter(|m| keep(m)).count() as u32;
+        WorkforceOverview {
+            total: self.members.len() as u32,
+            by_employment_type: EmploymentType::ALL.iter().map(|t| (*t, count(&|m| m.employment_type == *t))).collect(),
+            by_department: self.departments.iter().map(|d| (d.name.clone(), count(&|m| m.department_id == d.id))).collect(),
+            segments: self
+                .segments
+                .iter()
+                .map(|segment| SegmentCount {
+                    members: count(&|m| self.facts(m, today).segments.contains(&segment.tag)),
+                    segment: segment.clone(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The demo company: Sen Vàng, a Vietnamese maker of food, drinks, household
+//! goods and cosmetics. The embedded demo backend and the reference server's
+//! `--seed demo` both load it from here.
+
+use crate::audience::{Audience, Condition, Segment};
+use crate::company::Company;
+use crate::member::{Department, DepartmentId, EmploymentType, LocalizedText, Member, MemberId, Role, Site, SiteId};
+use crate::offering::{Offering, OfferingId, OfferingKind};
+
+/// Every seeded account signs in with this password (HTTP backend).
+pub const DEMO_PASSWORD: &str = "demo";
+
+/// The accounts the persona picker offers, in the order it shows them.
+pub const PERSONA_EMAILS: [&str; 5] = [
+    "lan.tran@noibo.example",
+    "minh.le@noibo.example",
+    "hoa.nguyen@noibo.example",
+    "tuan.pham@noibo.example",
+    "an.vo@noibo.example",
+];
+
+const SALES: DepartmentId = DepartmentId(1);
+const PRODUCTION: DepartmentId = DepartmentId(2);
+const MARKETING: DepartmentId = DepartmentId(3);
+const OPERATIONS: DepartmentId = DepartmentId(4);
+const CUSTOMER_CARE: DepartmentId = DepartmentId(5);
+const PEOPLE: DepartmentId = DepartmentId(6);
+const PROCUREMENT: DepartmentId = DepartmentId(7);
+
+const HANOI: SiteId = SiteId(1);
+const BINH_DUONG: SiteId = SiteId(2);
+const SAIGON: SiteId = SiteId(3);
+
+use EmploymentType::{Collaborator, FullTime, PartTime, PartnerSupplier, Seasonal};
+use Role::{Hr, Manager, Member as Staff};
+
+type Row = (&'static str, &'static str, DepartmentId, SiteId, EmploymentType, Role, &'static str, &'static [&'static str]);
+
+/// email local part, full name, department, site, employment, role, hired on, hand-assigned tags
+const PEOPLE_ROWS: &[Row] = &[
+    ("lan.tran", "Trần Thị Lan", SALES, HANOI, FullTime, Staff, "2022-08-15", &["parents"]),
+    ("minh.le", "Lê Văn Minh", SALES, HANOI, FullTime, Manager, "2018-04-02", &[]),
+    ("hoa.nguyen", "Nguyễn Thị Hoa", PEOPLE, HANOI, FullTime, Hr, "2019-09-09", &["parents"]),
+    ("tuan.pham", "Phạm Văn Tuấn", PRODUCTION, BINH_DUONG, Seasonal, Staff, "2026-09-01", &[]),
+    ("an.vo", "Võ Thành An", PROCUREMENT, SAIGON, PartnerSupplier, Staff, "2024-02-19", &[]),
+    ("quang.do", "Đỗ Nhật Quang", SALES, SAIGON, FullTime, Staff, "2021-06-07", &[]),
+    ("thao.bui", "Bùi Phương Thảo", SALES, SAIGON, FullTime, Staff, "2026-03-16", &[]),
+    ("khoa.dang", "Đặng Minh Khoa", SALES, HANOI, Collaborator, Staff, "2025-11-03", &[]),
+    ("ngoc.huynh", "Huỳnh Bảo Ngọc", SALES, HANOI, PartTime, Staff, "2024-07-22", &[]),
+    ("hung.nguyen", "Nguyễn Mạnh Hùng", PRODUCTION, BINH_DUONG, FullTime, Manager, "2015-03-02", &["parents"]),
+    ("thu.tran", "Trần Thị Thu", PRODUCTION, BINH_DUONG, FullTime, Staff, "2017-10-16", &[]),
+    ("dung.le", "Lê Tiến Dũng", PRODUCTION, BINH_DUONG, FullTime, Staff, "2020-01-06", &[]),
+    ("hanh.vu", "Vũ Thị Hạnh", PRODUCTION, BINH_DUONG, Seasonal, Staff, "2026-10-05", &[]),
+    ("phuc.ngo", "Ngô Hoàng Phúc", PRODUCTION, BINH_DUONG, Seasonal, Staff, "2026-10-12", &[]),
+    ("my.duong", "Dương Thảo My", PRODUCTION, BINH_DUONG, PartTime, Staff, "2023-05-08", &["parents"]),
+    ("son.ly", "Lý Thanh Sơn", PRODUCTION, BINH_DUONG, FullTime, Staff, "2012-08-20", &[]),
+    ("trang.phan", "Phan Huyền Trang", MARKETING, HANOI, FullTime, Manager, "2019-02-25", &[]),
+    ("duc.hoang", "Hoàng Anh Đức", MARKETING, HANOI, FullTime, Staff, "2023-09-11", &[]),
+    ("vy.truong", "Trương Tường Vy", MARKETING, SAIGON, Collaborator, Staff, "2026-06-01", &[]),
+    ("nam.dinh", "Đinh Hoài Nam", MARKETING, HANOI, PartTime, Staff, "2025-01-13", &[]),
+    ("linh.ha", "Hà Diệu Linh", MARKETING, SAIGON, FullTime, Staff, "2021-12-06", &["parents"]),
+    ("binh.mai", "Mai Xuân Bình", OPERATIONS, BINH_DUONG, FullTime, Manager, "2016-07-18", &[]),
+    ("tam.cao", "Cao Minh Tâm", OPERATIONS, BINH_DUONG, FullTime, Staff, "2022-04-04", &[]),
+    ("hieu.lam", "Lâm Trung Hiếu", OPERATIONS, SAIGON, FullTime, Staff, "2024-10-21", &[]),
+    ("nhung.to", "Tô Hồng Nhung", OPERATIONS, HANOI, PartTime, Staff, "2025-08-25", &[]),
+    ("long.trinh", "Trịnh Bảo Long", OPERATIONS, BINH_DUONG, Seasonal, Staff, "2026-09-15", &[]),
+    ("yen.kieu", "Kiều Hải Yến", CUSTOMER_CARE, SAIGON, FullTime, Manager, "2018-11-12", &["parents"]),
+    ("kiet.luu", "Lưu Tuấn Kiệt", CUSTOMER_CARE, SAIGON, FullTime, Staff, "2025-04-14", &[]),
+    ("mai.quach", "Quách Tuyết Mai", CUSTOMER_CARE, SAIGON, PartTime, Staff, "2026-02-09", &[]),
+    ("thinh.la", "La Quốc Thịnh", CUSTOMER_CARE, HANOI, FullTime, Staff, "2020-06-29", &[]),
+    ("chau.ton", "Tôn Nữ Minh Châu", CUSTOMER_CARE, HANOI, Collaborator, Staff, "2026-07-20", &[]),
+    ("giang.luong", "Lương Thu Giang", PEOPLE, HANOI, FullTime, Hr, "2021-03-22", &[]),
+    ("phong.vuong", "Vương Đình Phong", PEOPLE, BINH_DUONG, FullTime, Staff, "2023-01-09", &[]),
+    ("huong.thai", "Thái Thanh Hương", PEOPLE, SAIGON, Collaborator, Staff, "2025-09-29", &[]),
+    ("viet.chu", "Chu Quốc Việt", PROCUREMENT, SAIGON, FullTime, Manager, "2017-05-15", &[]),
+    ("nga.lieu", "Liễu Thị Nga", PROCUREMENT, BINH_DUONG, PartnerSupplier, Staff, "2022-11-28", &[]),
+    ("thang.ung", "Ứng Văn Thắng", PROCUREMENT, HANOI, PartnerSupplier, Staff, "2025-03-03", &[]),
+    ("oanh.diep", "Diệp Kim Oanh", PROCUREMENT, SAIGON, PartnerSupplier, Staff, "2026-05-11", &[]),
+    ("hai.tang", "Tăng Thế Hải", PROCUREMENT, HANOI, FullTime, Staff, "2019-08-05", &[]),
+    ("xuan.khuc", "Khúc Thị Xuân", SALES, BINH_DUONG, Seasonal, Staff, "2026-10-26", &[]),
+    ("loc.la", "Lã Đức Lộc", OPERATIONS, SAIGON, Collaborator, Staff, "2024-12-16", &[]),
+    ("thuy.doan", "Đoàn Bích Thủy", MARKETING, HANOI, FullTime, Staff, "2014-10-01", &["parents"]),
+];
+
+fn text(vi: &str, en: &str) -> LocalizedText {
+    LocalizedText::new(vi, en)
+}
+
+fn departments() -> Vec<Department> {
+    [
+        (SALES, "Kinh doanh", "Sales"),
+        (PRODUCTION, "Sản xuất", "Production"),
+        (MARKETING, "Marketing", "Marketing"),
+        (OPERATIONS, "Vận hành & kho vận", "Operations & logistics"),
+        (CUSTOMER_CARE, "Chăm sóc khách hàng", "Customer care"),
+        (PEOPLE, "Nhân sự", "People (HR)"),
+        (PROCUREMENT, "Cung ứng & đối tác", "Procurement & partners"),
+    ]
+    .into_iter()
+    .map(|(id, vi, en)| Department { id, name: text(vi, en) })
+    .collect()
+}
+
+fn sites() -> Vec<Site> {
+    [
+        (HANOI, "Trụ sở Hà Nội", "Hanoi head office", "Hà Nội"),
+        (BINH_DUONG, "Nhà máy Bình Dương", "Binh Duong factory", "Bình Dương"),
+        (SAIGON, "Chi nhánh TP.HCM", "Ho Chi Minh City branch", "TP. Hồ Chí Minh"),
+    ]
+    .into_iter()
+    .map(|(id, vi, en, city)| Site { id, name: text(vi, en), city: city.to_owned() })
+    .collect()
+}
+
+fn segments() -> Vec<Segment> {
+    let segment = |tag: &str, vi, en, rule: Option<Audience>| Segment { tag: tag.to_owned(), name: text(vi, en), rule };
+    vec![
+        segment("new_hire", "Nhân sự mới (dưới 12 tháng)", "New hires (under 12 months)", Some(Audience::everyone().and(Condition::MaxTenureMonths(12)))),
+        segment("long_service", "Gắn bó từ 5 năm", "Five years or more", Some(Audience::everyone().and(Condition::MinTenureMonths(60)))),
+        segment(
+            "factory_floor",
+            "Khối nhà máy",
+            "Factory floor",
+            Some(Audience::everyone().and(Condition::SiteIn(vec![BINH_DUONG])).and(Condition::DepartmentIn(vec![PRODUCTION, OPERATIONS]))),
+        ),
+        segment("parents", "Cha mẹ có con nhỏ", "Parents of young children", None),
+    ]
+}
+
+fn offerings() -> Vec<Offering> {
+    let employees = || Condition::EmploymentTypeIn(vec![FullTime, PartTime]);
+    let rows: Vec<(OfferingKind, LocalizedText, LocalizedText, Audience)> = vec![
+        (
+            OfferingKind::Benefit,
+            text("Ngày nghỉ linh hoạt", "Flexible leave days"),
+            text("Thêm 4 ngày nghỉ mỗi năm, tự chọn thời điểm.", "Four extra days off a year, taken when you choose."),
+            Audience::everyone().and(employees()).and(Condition::MinTenureMonths(3)),
+        ),
+        (
+            OfferingKind::Benefit,
+            text("Hỗ trợ sức khỏe tinh thần", "Mental-health support"),
+            text("Tư vấn tâm lý bảo mật, 6 buổi mỗi năm.", "Confidential counselling, six sessions a year."),
+            Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Seasonal, Collaborator])),
+        ),
+        (
+            OfferingKind::Benefit,
+            text("Ngân sách đào tạo", "Training budget"),
+            text("Tối đa 8.000.000 ₫ mỗi năm cho khóa học, chứng chỉ.", "Up to 8,000,000 ₫ a year for courses and certificates."),
+            Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime])).and(Condition::MinTenureMonths(12)),
+        ),
+        (
+            OfferingKind::Benefit,
+            text("Hạn mức mua hàng nội bộ", "Internal product allowance"),
+            text("Mua sản phẩm của công ty với giá nội bộ.", "Buy the company's own products at internal prices."),
+            Audience::everyone(),
+        ),
+        (
+            OfferingKind::Benefit,
+            text("Thưởng giới thiệu khách hàng", "Customer referral bonus"),
+            text("Thưởng 2% giá trị đơn đầu tiên của khách bạn giới thiệu.", "2% of the first order of each customer you bring in."),
+            Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Collaborator])),
+        ),
+        (
+            OfferingKind::Benefit,
+            text("Chương trình sống khỏe", "Wellness programme"),
+            text("Khám sức khỏe định kỳ và thẻ tập thể thao.", "Yearly health check and a gym pass."),
+            Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Seasonal])),
+        ),
+        (
+            OfferingKind::Benefit,
+            text("Hỗ trợ cha mẹ", "Parents' support"),
+            text("Hỗ trợ 500.000 ₫ mỗi tháng cho chi phí trông trẻ.", "500,000 ₫ a month towards childcare."),
+            Audience::everyone().and(Condition::InSegment(vec!["parents".to_owned()])),
+        ),
+        (
+            OfferingKind::Training,
+            text("Lộ trình hội nhập", "Onboarding path"),
+            text("Văn hóa, sản phẩm và quy trình cho người mới.", "Culture, products and ways of working for newcomers."),
+            Audience::everyone().and(Condition::InSegment(vec!["new_hire".to_owned()])),
+        ),
+        (
+            OfferingKind::Training,
+            text("Chứng chỉ an toàn nhà máy", "Factory safety certificate"),
+            text("Bắt buộc trước ca làm việc đầu tiên tại xưởng.", "Required before a first shift on the shop floor."),
+            Audience::everyone().and(Condition::InSegment(vec!["factory_floor".to_owned()])),
+        ),
+    ];
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, (kind, title, summary, audience))| Offering { id: OfferingId(i as u32 + 1), kind, title, summary, audience })
+        .collect()
+}
+
+/// The whole demo company, the same on every backend.
+pub fn demo_company() -> Company {
+    let members = PEOPLE_ROWS
+        .iter()
+        .enumerate()
+        .map(|(i, &(local, name, department_id, site_id, employment_type, role, hired_on, tags))| Member {
+            id: MemberId(i as u32 + 1),
+            email: format!("{local}@noibo.example"),
+            full_name: name.to_owned(),
+            department_id,
+            site_id,
+            employment_type,
+            role,
+            hired_on: hired_on.parse().expect("seed dates are valid"),
+            tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+        })
+        .collect();
+    Company {
+        name: text("Công ty Cổ phần Sen Vàng", "Sen Vang Joint Stock Company"),
+        departments: departments(),
+        sites: sites(),
+        segments: segments(),
+        members,
+        offerings: offerings(),
+    }
+}
