@@ -1,0 +1,52 @@
+# Nội bộ — the two commands a fresh Debian machine needs are `make serve`
+# and `make test`. Each installs what is missing, then does its job.
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+# Serve the app under a sub-path with e.g. `make dist PUBLIC_URL=/noibo/`.
+PUBLIC_URL ?= /
+DIST ?= dist
+
+.PHONY: serve dist size test test-native test-components test-e2e tools browser clean
+
+## make serve: the app with the embedded demo backend at http://127.0.0.1:8080
+serve: tools
+	trunk serve --offline
+
+## make dist: the static release build, ready for any host
+dist: tools
+	trunk build --release --offline --public-url $(PUBLIC_URL) --dist $(DIST)
+	# GitHub Pages serves 404.html for unknown paths: make it the app, so deep links work.
+	cp $(DIST)/index.html $(DIST)/404.html
+
+## make size: raw, gzip and brotli size of each file in dist/
+size: dist
+	node e2e/size.mjs $(DIST)
+
+## make test: every test — native, components in Chromium, end-to-end
+test: tools browser test-native test-components test-e2e
+
+test-native:
+	cargo test --workspace
+
+test-components: tools browser
+	cargo test --target wasm32-unknown-unknown --test components
+
+test-e2e: tools browser
+	$(MAKE) dist
+	$(MAKE) dist PUBLIC_URL=/noibo/ DIST=dist-subpath
+	node --test e2e/budget.test.mjs
+	cd e2e && npx playwright test
+
+tools:
+	@scripts/install-tools.sh
+
+browser:
+	@scripts/install-browser.sh
+
+clean:
+	cargo clean
+	rm -rf dist dist-subpath e2e/artifacts e2e/test-results

@@ -1,0 +1,36 @@
+// Playwright against the release build, in Debian's Chromium (Playwright's
+// own browser download cannot work on these machines).
+import { defineConfig } from '@playwright/test';
+
+const chromium = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export const ROOT_PORT = 4173;
+export const SUBPATH_PORT = 4174;
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${ROOT_PORT}`,
+    launchOptions: chromium,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    trace: 'off',
+  },
+  projects: [
+    { name: 'phone', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+  ],
+  webServer: [
+    { command: `node serve.mjs ../dist ${ROOT_PORT}`, port: ROOT_PORT, reuseExistingServer: false },
+    { command: `node serve.mjs ../dist-subpath ${SUBPATH_PORT} /noibo/`, url: `http://127.0.0.1:${SUBPATH_PORT}/noibo/`, reuseExistingServer: false },
+  ],
+});

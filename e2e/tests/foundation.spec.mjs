@@ -1,0 +1,136 @@
+// The Foundation scenarios on the embedded demo backend, phone and desktop.
+import { test, expect } from '@playwright/test';
+import { PERSONAS, signInAs, expectAccessible, snapshot, expectNoHorizontalScroll } from './helpers.mjs';
+
+for (const [key, persona] of Object.entries(PERSONAS)) {
+  test(`${persona.name} signs in and sees their department and what they can use`, async ({ page }, testInfo) => {
+    await signInAs(page, persona);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(persona.name.split(' ').pop());
+    await expect(page.getByTestId('profile-card')).toContainText(persona.department);
+    await expect(page.locator('[data-eligible="true"]')).toHaveCount(persona.usable);
+    await expect(page.locator('[data-eligible="false"]')).toHaveCount(9 - persona.usable);
+    await expect(page.getByRole('link', { name: 'Nhân sự' })).toHaveCount(persona.hr ? 1 : 0);
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await snapshot(page, testInfo, `home-${key}-vi`);
+  });
+}
+
+test('an unavailable benefit says why', async ({ page }) => {
+  await signInAs(page, PERSONAS.tuan);
+  const leave = page.locator('[data-eligible="false"]', { hasText: 'Ngày nghỉ linh hoạt' });
+  await expect(leave).toContainText('Chỉ dành cho: toàn thời gian, bán thời gian');
+  await expect(leave).toContainText('Cần thâm niên 3 tháng');
+});
+
+test('the chosen language and the session both survive a reload', async ({ page }, testInfo) => {
+  await signInAs(page, PERSONAS.lan);
+  await page.getByRole('button', { name: /EN/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Lan');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Lan');
+  await expect(page.getByTestId('profile-card')).toContainText('Sales');
+  await expect(page.getByRole('button', { name: /EN/ })).toHaveAttribute('aria-pressed', 'true');
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'home-lan-en');
+});
+
+test('signing out returns to sign-in, and a reload keeps you signed out', async ({ page }) => {
+  await signInAs(page, PERSONAS.minh);
+  await page.getByRole('link', { name: 'Hồ sơ' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test('a deep link survives a refresh', async ({ page }, testInfo) => {
+  await signInAs(page, PERSONAS.lan);
+  await page.getByRole('link', { name: 'Hồ sơ' }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+  await page.reload();
+  await expect(page.getByTestId('profile-details')).toContainText('lan.tran@noibo.example');
+  await expect(page.getByRole('link', { name: 'Hồ sơ' })).toHaveAttribute('aria-current', 'page');
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'profile-lan-vi');
+});
+
+test('a deep link opened while signed out comes back after sign-in', async ({ page }) => {
+  await page.goto('/profile');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fprofile$/);
+  await page.getByRole('button', { name: PERSONAS.hoa.name }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByTestId('profile-details')).toContainText('hoa.nguyen@noibo.example');
+});
+
+test('a corrupt stored state is reset with a notice, not a crash', async ({ page }, testInfo) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('noibo.demo', '{"version":1,"data":{"session":"not-an-id"');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto('/');
+  const notice = page.getByTestId('store-notice');
+  await expect(notice).toContainText('bị hỏng');
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'corrupt-store-notice-vi');
+  await notice.getByRole('button').click();
+  await expect(notice).toHaveCount(0);
+  await page.getByRole('button', { name: PERSONAS.lan.name }).click();
+  await expect(page.getByTestId('profile-card')).toBeVisible();
+});
+
+test('HR sees the workforce overview; a member is kept out of it', async ({ page }, testInfo) => {
+  await signInAs(page, PERSONAS.hoa);
+  await page.getByRole('link', { name: 'Nhân sự' }).click();
+  await expect(page.getByRole('heading', { name: 'Tổng quan nhân sự' })).toBeVisible();
+  await expect(page.getByText('42 khách hàng nội bộ đang hoạt động')).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'hr-hoa-vi');
+  await page.getByRole('button', { name: /EN/ }).click();
+  await expect(page.getByRole('heading', { name: 'Workforce overview' })).toBeVisible();
+  await snapshot(page, testInfo, 'hr-hoa-en');
+
+  await page.getByRole('link', { name: 'Profile' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: PERSONAS.lan.name }).click();
+  await page.goto('/hr');
+  await expect(page.getByText('This page is not for your role.')).toBeVisible();
+});
+
+test('the sign-in page is accessible in both languages', async ({ page }, testInfo) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: PERSONAS.lan.name })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'sign-in-vi');
+  await page.getByRole('button', { name: /EN/ }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'sign-in-en');
+});
+
+test('an unknown address shows a page-not-found with a way home', async ({ page }, testInfo) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Không tìm thấy trang' })).toBeVisible();
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'not-found-vi');
+  await page.getByRole('link', { name: 'Về trang chủ' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test('an English browser gets English until told otherwise', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await context.close();
+});

@@ -1,0 +1,77 @@
+//! `config.json`: which backend this deployment talks to. It is copied
+//! unhashed next to `index.html`, so operators repoint the app without a
+//! rebuild.
+
+use serde::Deserialize;
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "backend", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Config {
+    /// The embedded in-browser backend with the demo company.
+    Demo {},
+    /// A REST backend speaking `api/openapi.yaml`. An empty `base_url`
+    /// means the same origin as the app.
+    Http {
+        #[serde(default)]
+        base_url: String,
+    },
+}
+
+/// What is wrong with the deployment's configuration, for the error page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The file could not be fetched (HTTP status, or 0 for a network error).
+    Unreachable { status: u16 },
+    /// The file is there but is not a valid configuration.
+    Invalid { detail: String },
+}
+
+impl Config {
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let config: Config = serde_json::from_str(text).map_err(|e| ConfigError::Invalid { detail: e.to_string() })?;
+        if let Config::Http { base_url } = &config {
+            let acceptable = base_url.is_empty()
+                || base_url.starts_with('/')
+                || base_url.starts_with("http://")
+                || base_url.starts_with("https://");
+            if !acceptable {
+                return Err(ConfigError::Invalid {
+                    detail: format!("base_url must be empty, a path starting with /, or an http(s) URL; got {base_url:?}"),
+                });
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// An example the error page shows operators.
+pub const EXAMPLE: &str = r#"{"backend":"demo"}  or  {"backend":"http","base_url":"https://api.example.com"}"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_config_selects_the_demo_backend() {
+        let shipped = include_str!("../../public/config.json");
+        assert_eq!(Config::parse(shipped), Ok(Config::Demo {}));
+    }
+
+    #[test]
+    fn an_http_backend_names_its_base_url() {
+        let config = Config::parse(r#"{"backend":"http","base_url":"https://hr.example.vn"}"#);
+        assert_eq!(config, Ok(Config::Http { base_url: "https://hr.example.vn".into() }));
+        assert_eq!(Config::parse(r#"{"backend":"http"}"#), Ok(Config::Http { base_url: String::new() }));
+    }
+
+    #[test]
+    fn broken_files_are_explained_not_guessed() {
+        for text in ["", "{", r#"{"backend":"ftp"}"#, r#"{"backend":"demo","extra":1}"#, r#"{"backend":"http","base_ulr":"/"}"#, "[]"] {
+            assert!(matches!(Config::parse(text), Err(ConfigError::Invalid { .. })), "{text:?} was accepted");
+        }
+        let Err(ConfigError::Invalid { detail }) = Config::parse(r#"{"backend":"http","base_url":"api.example.com"}"#) else {
+            panic!("a base_url without a scheme was accepted");
+        };
+        assert!(detail.contains("base_url"));
+    }
+}

@@ -1,0 +1,114 @@
+//! The REST client for `api/openapi.yaml`: one private request function
+//! that maps statuses to [`ApiError`], and a thin typed call per resource.
+
+use super::{ApiError, Backend, Credentials, FieldError, SignInMethod};
+use async_trait::async_trait;
+use domain::company::WorkforceOverview;
+use domain::{Member, MemberProfile, OfferingStatus};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use web_sys::{AbortController, RequestCredentials};
+
+pub struct HttpBackend {
+    /// Prefix for `/api/v1/...`; empty for the app's own origin.
+    base_url: String,
+}
+
+/// Aborts the fetch when the future that owns it is dropped, so a page that
+/// goes away takes its requests with it.
+struct AbortOnDrop(Option<AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = &self.0 {
+            controller.abort();
+        }
+    }
+}
+
+/// The per-field part of an RFC 9457 problem document.
+#[derive(Deserialize)]
+struct Problem {
+    #[serde(default)]
+    errors: Vec<FieldError>,
+}
+
+impl HttpBackend {
+    pub fn new(base_url: &str) -> HttpBackend {
+        HttpBackend { base_url: base_url.trim_end_matches('/').to_owned() }
+    }
+
+    async fn request(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>) -> Result<Response, ApiError> {
+        let guard = AbortOnDrop(AbortController::new().ok());
+        let builder = RequestBuilder::new(&format!("{}/api/v1{path}", self.base_url))
+            .method(method)
+            .credentials(RequestCredentials::Include)
+            .header("Accept", "application/json")
+            .abort_signal(guard.0.as_ref().map(|c| c.signal()).as_ref());
+        let request = match body {
+            Some(body) => builder.json(body),
+            None => builder.build(),
+        }
+        .map_err(|_| ApiError::Network)?;
+        let response = request.send().await.map_err(|_| ApiError::Network)?;
+        match response.status() {
+            200..=299 => Ok(response),
+            401 => Err(ApiError::Unauthorized),
+            403 => Err(ApiError::Forbidden),
+            404 => Err(ApiError::NotFound),
+            400 | 422 => {
+                let fields = response.json::<Problem>().await.map(|p| p.errors).unwrap_or_default();
+                Err(ApiError::Invalid { fields })
+            }
+            status => Err(ApiError::Server { status }),
+        }
+    }
+
+    async fn json<T: DeserializeOwned>(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>) -> Result<T, ApiError> {
+        let response = self.request(method, path, body).await?;
+        response.json().await.map_err(|_| ApiError::Server { status: response.status() })
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.json(Method::GET, path, None::<&()>).await
+    }
+}
+
+#[async_trait(?Send)]
+impl Backend for HttpBackend {
+    fn sign_in_method(&self) -> SignInMethod {
+        SignInMethod::Password
+    }
+
+    async fn sign_in(&self, credentials: &Credentials) -> Result<Member, ApiError> {
+        match self.json(Method::POST, "/session", Some(credentials)).await {
+            Err(ApiError::Unauthorized) => Err(ApiError::BadCredentials),
+            other => other,
+        }
+    }
+
+    async fn session(&self) -> Result<Option<Member>, ApiError> {
+        match self.get("/session").await {
+            Ok(member) => Ok(Some(member)),
+            Err(ApiError::Unauthorized) => Ok(None),
+            Err(other) => Err(other),
+        }
+    }
+
+    async fn sign_out(&self) -> Result<(), ApiError> {
+        self.request(Method::DELETE, "/session", None::<&()>).await.map(drop)
+    }
+
+    async fn profile(&self) -> Result<MemberProfile, ApiError> {
+        self.get("/me").await
+    }
+
+    async fn offerings(&self) -> Result<Vec<OfferingStatus>, ApiError> {
+        self.get("/me/offerings").await
+    }
+
+    async fn workforce(&self) -> Result<WorkforceOverview, ApiError> {
+        self.get("/hr/workforce").await
+    }
+}

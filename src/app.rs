@@ -1,0 +1,158 @@
+//! The app: language, configuration, backend, session, router and shell.
+
+use crate::api::config::{Config, ConfigError};
+use crate::api::demo::DemoBackend;
+use crate::api::demo_store::StoreNotice;
+use crate::api::http::HttpBackend;
+use crate::api::{Api, Backend};
+use crate::browser;
+use crate::components::{Icon, LanguageSwitcher, NoticeBanner, Skeleton, StatusMessage};
+use crate::i18n::{I18n, Key};
+use crate::pages::{ConfigErrorPage, Home, HrOverview, NotFound, ProfilePage, SignIn};
+use crate::session::{Session, SessionState};
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+use std::rc::Rc;
+use web_sys::RequestCache;
+
+#[component]
+pub fn App() -> impl IntoView {
+    I18n::provide();
+    let config = LocalResource::new(load_config);
+    view! {
+        <Suspense fallback=|| view! { <Splash/> }>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(config) => view! { <Portal config/> }.into_any(),
+                    Err(error) => view! { <ConfigErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Fetches `config.json` next to `index.html`, never from the cache, so an
+/// operator's edit applies on the next load.
+async fn load_config() -> Result<Config, ConfigError> {
+    let response = Request::get("config.json")
+        .cache(RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|_| ConfigError::Unreachable { status: 0 })?;
+    if !response.ok() {
+        return Err(ConfigError::Unreachable { status: response.status() });
+    }
+    let text = response.text().await.map_err(|_| ConfigError::Unreachable { status: response.status() })?;
+    Config::parse(&text)
+}
+
+/// A quiet placeholder while the app starts.
+#[component]
+fn Splash() -> impl IntoView {
+    view! {
+        <div class="splash">
+            <Skeleton lines=3/>
+        </div>
+    }
+}
+
+/// The configured portal: the backend in context, the session, the routes.
+#[component]
+pub fn Portal(config: Config) -> impl IntoView {
+    let (backend, notice): (Rc<dyn Backend>, Option<StoreNotice>) = match config {
+        Config::Demo {} => {
+            let demo = DemoBackend::load();
+            let notice = demo.take_notice();
+            (Rc::new(demo), notice)
+        }
+        Config::Http { base_url } => (Rc::new(HttpBackend::new(&base_url)), None),
+    };
+    Api::provide(backend);
+    Session::provide();
+    view! {
+        <Router base=browser::base_path()>
+            {notice.map(|notice| view! { <NoticeBanner notice/> })}
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/sign-in") view=SignIn/>
+                <ParentRoute path=path!("") view=MemberArea>
+                    <Route path=path!("") view=Home/>
+                    <Route path=path!("profile") view=ProfilePage/>
+                    <Route path=path!("hr") view=HrOverview/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The signed-in part of the app: the shell around a page. Sends anyone
+/// not signed in to sign-in, remembering where they wanted to go.
+#[component]
+fn MemberArea() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let location = use_location();
+    move || match session.state() {
+        SessionState::Checking => view! { <Splash/> }.into_any(),
+        SessionState::Unreachable(_) => view! { <SessionUnreachable/> }.into_any(),
+        SessionState::SignedOut => {
+            let here = location.pathname.get_untracked();
+            let next = if here == "/" { String::new() } else { format!("?next={}", js_sys::encode_uri_component(&here)) };
+            view! { <Redirect path=format!("/sign-in{next}")/> }.into_any()
+        }
+        SessionState::SignedIn(_) => view! { <Shell/> }.into_any(),
+    }
+}
+
+#[component]
+fn SessionUnreachable() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let session = expect_context::<Session>();
+    view! {
+        <main class="page narrow" id="main">
+            <StatusMessage title=Key::ErrorNetwork>
+                <button class="button" on:click=move |_| session.check()>{move || i18n.t(Key::ActionRetry)}</button>
+            </StatusMessage>
+        </main>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let session = expect_context::<Session>();
+    view! {
+        <div class="shell">
+            <header class="topbar">
+                <A href="/" attr:class="brand">
+                    <Icon name="leaf"/>
+                    <span>{move || i18n.t(Key::AppName)}</span>
+                </A>
+                <LanguageSwitcher/>
+            </header>
+            <nav class="nav" aria-label=move || i18n.t(Key::NavLabel)>
+                <NavLink href="/" icon="home" label=Key::NavHome/>
+                <NavLink href="/profile" icon="user" label=Key::NavProfile/>
+                <Show when=move || session.is_hr()>
+                    <NavLink href="/hr" icon="team" label=Key::NavHr/>
+                </Show>
+            </nav>
+            <main class="page" id="main">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}
+
+/// One navigation entry; the router marks the current one `aria-current`.
+#[component]
+fn NavLink(href: &'static str, icon: &'static str, label: Key) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <A href=href exact=true attr:class="nav-link">
+            <Icon name=icon/>
+            <span>{move || i18n.t(label)}</span>
+        </A>
+    }
+}

@@ -1,0 +1,46 @@
+//! The few browser facilities the app needs, each failing soft: private
+//! browsing or a locked-down WebView must never crash the portal.
+
+use domain::{Date, Lang};
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Best effort: a full or disabled storage loses the value, not the page.
+pub fn write(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The first of the browser's preferred languages that we speak.
+pub fn preferred_language() -> Option<Lang> {
+    let navigator = web_sys::window()?.navigator();
+    let languages = navigator.languages();
+    let listed = languages.iter().filter_map(|tag| tag.as_string());
+    listed.chain(navigator.language()).find_map(|tag| Lang::from_tag(&tag))
+}
+
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Today in the company's time zone.
+pub fn today() -> Date {
+    Date::from_unix_millis(js_sys::Date::now() as i64)
+}
+
+/// The path the app is served under, from `<base href>` (Trunk's
+/// `--public-url`), without a trailing slash: `""` at the root.
+pub fn base_path() -> String {
+    let base_uri = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+    let path = base_uri.and_then(|uri| web_sys::Url::new(&uri).ok()).map(|url| url.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}

@@ -1,0 +1,17 @@
+//! Shared UI pieces.
+
+mod eligibility;
+mod icon;
+mod language_switcher;
+mod loadable;
+mod notice_banner;
+mod skeleton;
+mod status_message;
+
+pub use eligibility::EligibilityReasons;
+pub use icon::Icon;
+pub use language_switcher::LanguageSwitcher;
+pub use loadable::Loadable;
+pub use notice_banner::NoticeBanner;
+pub use skeleton::Skeleton;
+pub use status_message::StatusMessage;

@@ -1,0 +1,90 @@
+//! Interface language: compile-time-checked keys, the chosen language in
+//! context, and formatting of money and dates.
+
+pub mod format;
+
+use crate::browser;
+use domain::Lang;
+use leptos::prelude::*;
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+const LANG_STORAGE_KEY: &str = "noibo.lang";
+
+/// The text of `key` in `lang`.
+pub fn text(key: Key, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => VI[key as usize],
+        Lang::En => EN[key as usize],
+    }
+}
+
+/// The text of `key` with each `{name}` replaced by its value.
+pub fn fill(key: Key, lang: Lang, values: &[(&str, &str)]) -> String {
+    values.iter().fold(text(key, lang).to_owned(), |acc, (name, value)| acc.replace(&format!("{{{name}}}"), value))
+}
+
+/// The interface language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// Picks the stored choice, else the browser's language when it is
+    /// English, else Vietnamese; keeps `<html lang>` and storage in step.
+    pub fn provide() -> I18n {
+        let initial = browser::read(LANG_STORAGE_KEY)
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .or_else(browser::preferred_language)
+            .unwrap_or_default();
+        let i18n = I18n { lang: RwSignal::new(initial) };
+        Effect::new(move |_| browser::set_document_lang(i18n.lang.get().tag()));
+        provide_context(i18n);
+        i18n
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        browser::write(LANG_STORAGE_KEY, lang.tag());
+        self.lang.set(lang);
+    }
+
+    /// Reactive text of `key` in the current language.
+    pub fn t(&self, key: Key) -> &'static str {
+        text(key, self.lang.get())
+    }
+
+    /// Reactive text of `key` with placeholders filled.
+    pub fn fill(&self, key: Key, values: &[(&str, &str)]) -> String {
+        fill(key, self.lang.get(), values)
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_text_in_both_languages() {
+        for lang in Lang::ALL {
+            assert!(VI.iter().chain(EN.iter()).all(|t| !t.trim().is_empty()), "{lang:?} has an empty string");
+        }
+        assert_eq!(text(Key::NavHome, Lang::Vi), "Trang chủ");
+        assert_eq!(text(Key::NavHome, Lang::En), "Home");
+    }
+
+    #[test]
+    fn placeholders_are_filled_by_name() {
+        assert_eq!(fill(Key::HomeGreeting, Lang::En, &[("name", "Lan")]), "Hello, Lan");
+        assert_eq!(fill(Key::HomeGreeting, Lang::Vi, &[("name", "Lan")]), "Xin chào, Lan");
+    }
+}

@@ -1,0 +1,32 @@
+use crate::api::config::{ConfigError, EXAMPLE};
+use crate::components::LanguageSwitcher;
+use crate::i18n::{I18n, Key};
+use leptos::prelude::*;
+
+/// Shown instead of the portal when `config.json` is missing or wrong:
+/// says what is wrong and how an operator fixes it.
+#[component]
+pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let problem = move || match &error {
+        ConfigError::Unreachable { status: 0 } => i18n.t(Key::ConfigUnreachable).to_owned(),
+        ConfigError::Unreachable { status } => i18n.fill(Key::ConfigMissing, &[("status", &status.to_string())]),
+        ConfigError::Invalid { detail } => i18n.fill(Key::ConfigInvalid, &[("detail", detail)]),
+    };
+    view! {
+        <div class="sign-in-layout">
+            <header class="topbar plain">
+                <span class="brand">{move || i18n.t(Key::AppName)}</span>
+                <LanguageSwitcher/>
+            </header>
+            <main class="page narrow" id="main" data-testid="config-error">
+                <h1>{move || i18n.t(Key::ConfigTitle)}</h1>
+                <p role="alert">{problem}</p>
+                <h2>{move || i18n.t(Key::ConfigFixTitle)}</h2>
+                <p>{move || i18n.t(Key::ConfigFixBody)}</p>
+                <pre class="code"><code>{EXAMPLE}</code></pre>
+                <a class="button" href="">{move || i18n.t(Key::ActionReload)}</a>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+use crate::api::api_resource;
+use crate::components::{EligibilityReasons, Icon, Loadable};
+use crate::i18n::format::tenure;
+use crate::i18n::{I18n, Key};
+use crate::pages::employment_type_key;
+use domain::offering::OfferingKind;
+use domain::{MemberProfile, OfferingStatus};
+use leptos::prelude::*;
+
+/// What matters now: who you are here and what you can use.
+#[component]
+pub fn Home() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let profile = api_resource(|api| async move { api.profile().await });
+    let offerings = api_resource(|api| async move { api.offerings().await });
+    view! {
+        <Loadable retry=move |_| profile.refetch() skeleton_lines=4>
+            {move || Suspend::new(async move {
+                profile.await.map(|profile| {
+                    let name = profile.member.given_name().to_owned();
+                    view! {
+                        <h1>{move || i18n.fill(Key::HomeGreeting, &[("name", &name)])}</h1>
+                        <ProfileCard profile/>
+                    }
+                })
+            })}
+        </Loadable>
+        <section class="section" aria-labelledby="usable-heading">
+            <h2 id="usable-heading">{move || i18n.t(Key::HomeUsableTitle)}</h2>
+            <p class="muted">{move || i18n.t(Key::HomeUsableIntro)}</p>
+            <Loadable retry=move |_| offerings.refetch() skeleton_lines=6>
+                {move || Suspend::new(async move {
+                    offerings.await.map(|list| view! { <OfferingList list/> })
+                })}
+            </Loadable>
+        </section>
+    }
+}
+
+/// Department, site, employment type and length of service.
+#[component]
+fn ProfileCard(profile: MemberProfile) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let MemberProfile { member, department, site, tenure_months, .. } = profile;
+    let row = move |label: Key, value: Signal<String>| {
+        view! {
+            <div class="fact">
+                <dt>{move || i18n.t(label)}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    view! {
+        <dl class="card facts" data-testid="profile-card">
+            {row(Key::ProfileDepartment, Signal::derive(move || department.name.get(i18n.lang()).to_owned()))}
+            {row(Key::ProfileSite, Signal::derive(move || site.name.get(i18n.lang()).to_owned()))}
+            {row(Key::ProfileEmploymentType, Signal::derive(move || i18n.t(employment_type_key(member.employment_type)).to_owned()))}
+            {row(Key::ProfileTenure, Signal::derive(move || tenure(tenure_months, i18n.lang())))}
+        </dl>
+    }
+}
+
+#[component]
+fn OfferingList(list: Vec<OfferingStatus>) -> impl IntoView {
+    view! {
+        <ul class="offerings" data-testid="offerings">
+            {list.into_iter().map(|status| view! { <OfferingCard status/> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn OfferingCard(status: OfferingStatus) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let OfferingStatus { offering, eligibility } = status;
+    let eligible = eligibility.eligible;
+    let reasons: Vec<_> = eligibility.unmet().cloned().collect();
+    let kind = match offering.kind {
+        OfferingKind::Benefit => Key::OfferingKindBenefit,
+        OfferingKind::Training => Key::OfferingKindTraining,
+    };
+    let (title, summary) = (offering.title, offering.summary);
+    view! {
+        <li class="card offering" class:unavailable=!eligible data-eligible=eligible.to_string()>
+            <div class="offering-head">
+                <h3>{move || title.get(i18n.lang()).to_owned()}</h3>
+                <span class="tag">{move || i18n.t(kind)}</span>
+            </div>
+            <p>{move || summary.get(i18n.lang()).to_owned()}</p>
+            {if eligible {
+                view! {
+                    <p class="verdict ok"><Icon name="check"/>{move || i18n.t(Key::OfferingAvailable)}</p>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="verdict no"><Icon name="lock"/>{move || i18n.t(Key::OfferingUnavailable)}</p>
+                    <EligibilityReasons reasons/>
+                }.into_any()
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,84 @@
+use crate::api::{api_resource, use_api};
+use crate::components::{Loadable, StatusMessage};
+use crate::i18n::format::{date, tenure};
+use crate::i18n::{I18n, Key};
+use crate::pages::{employment_type_key, role_key};
+use crate::session::use_session;
+use domain::MemberProfile;
+use leptos::prelude::*;
+
+/// Everything the company knows about you here, and signing out.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let profile = api_resource(|api| async move { api.profile().await });
+    view! {
+        <Loadable retry=move |_| profile.refetch() skeleton_lines=8>
+            {move || Suspend::new(async move {
+                profile.await.map(|profile| view! {
+                    <h1>{profile.member.full_name.clone()}</h1>
+                    <ProfileDetails profile/>
+                })
+            })}
+        </Loadable>
+        <section class="section" aria-labelledby="account-heading">
+            <h2 id="account-heading">{move || i18n.t(Key::ProfileAccount)}</h2>
+            <SignOutButton/>
+        </section>
+    }
+}
+
+#[component]
+fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let MemberProfile { member, department, site, tenure_months, segments, manager_name } = profile;
+    let lang = move || i18n.lang();
+    let none = move || i18n.t(Key::ProfileNone).to_owned();
+    let rows: Vec<(Key, Box<dyn Fn() -> String + Send + Sync>)> = vec![
+        (Key::ProfileEmail, Box::new({ let email = member.email.clone(); move || email.clone() })),
+        (Key::ProfileDepartment, Box::new(move || department.name.get(lang()).to_owned())),
+        (Key::ProfileSite, Box::new(move || format!("{} ({})", site.name.get(lang()), site.city))),
+        (Key::ProfileEmploymentType, Box::new(move || i18n.t(employment_type_key(member.employment_type)).to_owned())),
+        (Key::ProfileRole, Box::new(move || i18n.t(role_key(member.role)).to_owned())),
+        (Key::ProfileHiredOn, Box::new(move || date(member.hired_on, lang()))),
+        (Key::ProfileTenure, Box::new(move || tenure(tenure_months, lang()))),
+        (Key::ProfileManager, Box::new(move || manager_name.clone().unwrap_or_else(none))),
+        (Key::ProfileSegments, Box::new(move || {
+            let names: Vec<_> = segments.iter().map(|s| s.get(lang())).collect();
+            if names.is_empty() { none() } else { names.join(", ") }
+        })),
+    ];
+    view! {
+        <dl class="card facts" data-testid="profile-details">
+            {rows.into_iter().map(|(label, value)| view! {
+                <div class="fact">
+                    <dt>{move || i18n.t(label)}</dt>
+                    <dd>{value}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
+#[component]
+fn SignOutButton() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let session = use_session();
+    let api = use_api();
+    let sign_out = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        async move { api.sign_out().await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            session.signed_out();
+        }
+    });
+    view! {
+        <button type="button" class="button secondary" on:click=move |_| { sign_out.dispatch(()); }
+            disabled=move || sign_out.pending().get()>
+            {move || i18n.t(Key::ActionSignOut)}
+        </button>
+        {move || sign_out.value().get().and_then(Result::err).map(|error| view! { <StatusMessage title=error.message_key()/> })}
+    }
+}

@@ -1,0 +1,132 @@
+//! Component tests in headless Chromium: mount, click, read the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use noibo::api::config::{Config, ConfigError};
+use noibo::app::Portal;
+use noibo::components::LanguageSwitcher;
+use noibo::i18n::I18n;
+use noibo::pages::ConfigErrorPage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A clean device whose member chose Vietnamese (the test browser is English).
+fn fresh_storage_in_vietnamese() {
+    storage().clear().unwrap();
+    storage().set_item("noibo.lang", "vi").unwrap();
+}
+
+/// A fresh element to mount into, so tests do not see each other's DOM.
+fn container() -> web_sys::HtmlElement {
+    let div: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Lets effects, tasks and microtasks run.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `ready` holds, for up to two seconds.
+async fn eventually(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if ready() {
+            return;
+        }
+        settle(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    let element: web_sys::HtmlElement = root.query_selector(selector).unwrap().expect(selector).unchecked_into();
+    element.click();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switcher_changes_the_language_and_remembers_it() {
+    fresh_storage_in_vietnamese();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        I18n::provide();
+        view! { <LanguageSwitcher/> }
+    });
+    settle(0).await;
+    let pressed = |lang: &str| root.query_selector(&format!("button[lang={lang}]")).unwrap().unwrap().get_attribute("aria-pressed");
+    assert_eq!(pressed("vi").as_deref(), Some("true"), "the stored choice wins over the browser");
+
+    click(&root, "button[lang=en]");
+    settle(0).await;
+    assert_eq!(pressed("en").as_deref(), Some("true"));
+    assert_eq!(pressed("vi").as_deref(), Some("false"));
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(storage().get_item("noibo.lang").unwrap().as_deref(), Some("en"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_config_explains_itself_to_the_operator() {
+    fresh_storage_in_vietnamese();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        I18n::provide();
+        let error = Config::parse(r#"{"backend":"ftp"}"#).unwrap_err();
+        assert!(matches!(error, ConfigError::Invalid { .. }));
+        view! { <ConfigErrorPage error/> }
+    });
+    settle(0).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Cổng thông tin chưa được cấu hình đúng"), "{text}");
+    assert!(text.contains("unknown variant `ftp`"), "the parser's detail is shown: {text}");
+    assert!(text.contains(r#"{"backend":"demo"}"#), "an example is shown: {text}");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_shows_a_member_their_navigation_but_not_the_hr_area() {
+    fresh_storage_in_vietnamese();
+    // Lan (member 1) signed in earlier: the session survives.
+    storage().set_item("noibo.demo", r#"{"version":1,"data":{"session":1}}"#).unwrap();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        I18n::provide();
+        view! { <Portal config=Config::Demo {}/> }
+    });
+    eventually("the shell", || root.query_selector("nav").unwrap().is_some()).await;
+    eventually("the greeting", || root.text_content().unwrap().contains("Xin chào, Lan")).await;
+    let nav = root.query_selector("nav").unwrap().unwrap().text_content().unwrap();
+    assert!(nav.contains("Trang chủ") && nav.contains("Hồ sơ"), "{nav}");
+    assert!(!nav.contains("Nhân sự"), "a member must not see the HR area: {nav}");
+
+    click(&root, "button[lang=en]");
+    eventually("English", || root.text_content().unwrap().contains("Hello, Lan")).await;
+    let nav = root.query_selector("nav").unwrap().unwrap().text_content().unwrap();
+    assert!(nav.contains("Home") && nav.contains("Profile"), "{nav}");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_replaces_the_page_with_a_reload_screen() {
+    storage().clear().unwrap();
+    storage().set_item("noibo.lang", "en").unwrap();
+    let body = container();
+    noibo::crash::render_crash_screen(&body);
+    let text = body.text_content().unwrap();
+    assert!(text.contains("Something went wrong"), "{text}");
+    let reload = body.query_selector("a.button").unwrap().expect("a reload link");
+    assert_eq!(reload.get_attribute("href").as_deref(), Some(""));
+}
