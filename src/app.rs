@@ -96,13 +96,20 @@ fn MemberArea() -> impl IntoView {
     move || match session.state() {
         SessionState::Checking => view! { <Splash/> }.into_any(),
         SessionState::Unreachable(_) => view! { <SessionUnreachable/> }.into_any(),
-        SessionState::SignedOut => {
-            let here = location.pathname.get_untracked();
-            let next = if here == "/" { String::new() } else { format!("?next={}", js_sys::encode_uri_component(&here)) };
-            view! { <Redirect path=format!("/sign-in{next}")/> }.into_any()
+        SessionState::SignedOut { return_here } => {
+            let next = return_here.then(|| page_within_app(&location.pathname.get_untracked())).flatten();
+            let query = next.map(|path| format!("?next={}", js_sys::encode_uri_component(&path))).unwrap_or_default();
+            view! { <Redirect path=format!("/sign-in{query}")/> }.into_any()
         }
         SessionState::SignedIn(_) => view! { <Shell/> }.into_any(),
     }
+}
+
+/// The app-relative path of a browser path (the router's paths include the
+/// base the app is served under), or `None` for the home page.
+fn page_within_app(pathname: &str) -> Option<String> {
+    let page = pathname.strip_prefix(&browser::base_path()).unwrap_or(pathname);
+    (!page.is_empty() && page != "/").then(|| page.to_owned())
 }
 
 #[component]
@@ -125,7 +132,7 @@ fn Shell() -> impl IntoView {
     view! {
         <div class="shell">
             <header class="topbar">
-                <A href="/" attr:class="brand">
+                <A href=browser::app_href("/") attr:class="brand">
                     <Icon name="leaf"/>
                     <span>{move || i18n.t(Key::AppName)}</span>
                 </A>
@@ -150,7 +157,7 @@ fn Shell() -> impl IntoView {
 fn NavLink(href: &'static str, icon: &'static str, label: Key) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
-        <A href=href exact=true attr:class="nav-link">
+        <A href=browser::app_href(href) exact=true attr:class="nav-link">
             <Icon name=icon/>
             <span>{move || i18n.t(label)}</span>
         </A>

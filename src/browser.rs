@@ -44,3 +44,10 @@ pub fn base_path() -> String {
     let path = base_uri.and_then(|uri| web_sys::Url::new(&uri).ok()).map(|url| url.pathname()).unwrap_or_default();
     path.trim_end_matches('/').to_owned()
 }
+
+/// An app path (`/profile`) as a link target under the base path. The
+/// router's `<A>` leaves absolute paths alone, so links go through this.
+pub fn app_href(path: &str) -> String {
+    let href = format!("{}{path}", base_path());
+    if href.is_empty() { "/".to_owned() } else { href }
+}

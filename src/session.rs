@@ -11,7 +11,9 @@ pub enum SessionState {
     Checking,
     /// The backend could not answer; the member can retry.
     Unreachable(ApiError),
-    SignedOut,
+    /// Nobody is signed in. `return_here` says whether sign-in should bring
+    /// the member back to the page they were on (not after signing out).
+    SignedOut { return_here: bool },
     SignedIn(Member),
 }
 
@@ -36,7 +38,7 @@ impl Session {
         spawn_local(async move {
             let state = match api.session().await {
                 Ok(Some(member)) => SessionState::SignedIn(member),
-                Ok(None) => SessionState::SignedOut,
+                Ok(None) => SessionState::SignedOut { return_here: true },
                 Err(error) => SessionState::Unreachable(error),
             };
             self.state.try_set(state);
@@ -62,9 +64,14 @@ impl Session {
         self.state.set(SessionState::SignedIn(member));
     }
 
-    /// After sign-out, or when the backend says the session is gone.
+    /// The member signed out.
     pub fn signed_out(&self) {
-        self.state.set(SessionState::SignedOut);
+        self.state.set(SessionState::SignedOut { return_here: false });
+    }
+
+    /// The backend says the session is gone (expired, revoked).
+    pub fn expired(&self) {
+        self.state.set(SessionState::SignedOut { return_here: true });
     }
 }
 

@@ -25,13 +25,13 @@ test('an unavailable benefit says why', async ({ page }) => {
 
 test('the chosen language and the session both survive a reload', async ({ page }, testInfo) => {
   await signInAs(page, PERSONAS.lan);
-  await page.getByRole('button', { name: /EN/ }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Lan');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Lan');
   await expect(page.getByTestId('profile-card')).toContainText('Sales');
-  await expect(page.getByRole('button', { name: /EN/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
   await expectAccessible(page);
   await snapshot(page, testInfo, 'home-lan-en');
 });
@@ -94,7 +94,7 @@ test('HR sees the workforce overview; a member is kept out of it', async ({ page
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
   await snapshot(page, testInfo, 'hr-hoa-vi');
-  await page.getByRole('button', { name: /EN/ }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Workforce overview' })).toBeVisible();
   await snapshot(page, testInfo, 'hr-hoa-en');
 
@@ -111,7 +111,7 @@ test('the sign-in page is accessible in both languages', async ({ page }, testIn
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
   await snapshot(page, testInfo, 'sign-in-vi');
-  await page.getByRole('button', { name: /EN/ }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expectAccessible(page);
   await snapshot(page, testInfo, 'sign-in-en');

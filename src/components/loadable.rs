@@ -38,7 +38,7 @@ fn ErrorNotice(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoVie
         let first = first.clone();
         move |_| {
             if first() == ApiError::Unauthorized {
-                session.signed_out();
+                session.expired();
             }
         }
     });

@@ -9,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
         <main class="page narrow" id="main">
             <h1>{move || i18n.t(Key::NotFoundTitle)}</h1>
             <p>{move || i18n.t(Key::NotFoundBody)}</p>
-            <A href="/" attr:class="button">{move || i18n.t(Key::NotFoundHome)}</A>
+            <A href=crate::browser::app_href("/") attr:class="button">{move || i18n.t(Key::NotFoundHome)}</A>
         </main>
     }
 }
