@@ -28,6 +28,7 @@ for (const [problem, fulfil, expected] of [
     await expect(screen.getByRole('heading', { level: 1 })).toHaveText('Cổng thông tin chưa được cấu hình đúng');
     await expect(screen).toContainText(expected);
     await expect(screen).toContainText('{"backend":"demo"}');
+    await expect(screen).toContainText('Với máy chủ REST của bạn:');
     await expectAccessible(page);
     await snapshot(page, testInfo, `config-error-${problem.replaceAll(' ', '-')}-vi`);
   });

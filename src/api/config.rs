@@ -44,8 +44,9 @@ impl Config {
     }
 }
 
-/// An example the error page shows operators.
-pub const EXAMPLE: &str = r#"{"backend":"demo"}  or  {"backend":"http","base_url":"https://api.example.com"}"#;
+/// Examples the error page shows operators.
+pub const EXAMPLE_DEMO: &str = r#"{"backend":"demo"}"#;
+pub const EXAMPLE_HTTP: &str = r#"{"backend":"http","base_url":"https://api.example.com"}"#;
 
 #[cfg(test)]
 mod tests {
@@ -55,6 +56,12 @@ mod tests {
     fn the_shipped_config_selects_the_demo_backend() {
         let shipped = include_str!("../../public/config.json");
         assert_eq!(Config::parse(shipped), Ok(Config::Demo {}));
+    }
+
+    #[test]
+    fn the_examples_shown_to_operators_are_valid() {
+        assert_eq!(Config::parse(EXAMPLE_DEMO), Ok(Config::Demo {}));
+        assert!(matches!(Config::parse(EXAMPLE_HTTP), Ok(Config::Http { .. })));
     }
 
     #[test]

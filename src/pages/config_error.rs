@@ -1,5 +1,5 @@
-use crate::api::config::{ConfigError, EXAMPLE};
-use crate::components::LanguageSwitcher;
+use crate::api::config::{ConfigError, EXAMPLE_DEMO, EXAMPLE_HTTP};
+use crate::components::{Icon, LanguageSwitcher};
 use crate::i18n::{I18n, Key};
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
     view! {
         <div class="sign-in-layout">
             <header class="topbar plain">
-                <span class="brand">{move || i18n.t(Key::AppName)}</span>
+                <span class="brand"><Icon name="leaf"/>{move || i18n.t(Key::AppName)}</span>
                 <LanguageSwitcher/>
             </header>
             <main class="page narrow" id="main" data-testid="config-error">
@@ -24,7 +24,10 @@ pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
                 <p role="alert">{problem}</p>
                 <h2>{move || i18n.t(Key::ConfigFixTitle)}</h2>
                 <p>{move || i18n.t(Key::ConfigFixBody)}</p>
-                <pre class="code"><code>{EXAMPLE}</code></pre>
+                <p class="code-label">{move || i18n.t(Key::ConfigExampleDemo)}</p>
+                <pre class="code"><code>{EXAMPLE_DEMO}</code></pre>
+                <p class="code-label">{move || i18n.t(Key::ConfigExampleHttp)}</p>
+                <pre class="code"><code>{EXAMPLE_HTTP}</code></pre>
                 <a class="button" href="">{move || i18n.t(Key::ActionReload)}</a>
             </main>
         </div>

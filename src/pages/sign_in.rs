@@ -1,5 +1,5 @@
 use crate::api::{use_api, ApiError, Credentials, SignInMethod};
-use crate::components::{LanguageSwitcher, StatusMessage};
+use crate::components::{Icon, LanguageSwitcher, StatusMessage};
 use crate::i18n::{I18n, Key};
 use crate::pages::{employment_type_key, role_key};
 use crate::session::{use_session, SessionState};
@@ -40,7 +40,7 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <div class="sign-in-layout">
             <header class="topbar plain">
-                <span class="brand">{move || i18n.t(Key::AppName)}</span>
+                <span class="brand"><Icon name="leaf"/>{move || i18n.t(Key::AppName)}</span>
                 <LanguageSwitcher/>
             </header>
             <main class="page narrow" id="main">
