@@ -5,6 +5,7 @@ mod icon;
 mod language_switcher;
 mod loadable;
 mod notice_banner;
+mod plain_header;
 mod skeleton;
 mod status_message;
 
@@ -13,5 +14,6 @@ pub use icon::Icon;
 pub use language_switcher::LanguageSwitcher;
 pub use loadable::Loadable;
 pub use notice_banner::NoticeBanner;
+pub use plain_header::PlainHeader;
 pub use skeleton::Skeleton;
 pub use status_message::StatusMessage;

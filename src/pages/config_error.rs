@@ -1,5 +1,5 @@
 use crate::api::config::{ConfigError, EXAMPLE_DEMO, EXAMPLE_HTTP};
-use crate::components::{Icon, LanguageSwitcher};
+use crate::components::PlainHeader;
 use crate::i18n::{I18n, Key};
 use leptos::prelude::*;
 
@@ -15,10 +15,7 @@ pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
     };
     view! {
         <div class="sign-in-layout">
-            <header class="topbar plain">
-                <span class="brand"><Icon name="leaf"/>{move || i18n.t(Key::AppName)}</span>
-                <LanguageSwitcher/>
-            </header>
+            <PlainHeader/>
             <main class="page narrow" id="main" data-testid="config-error">
                 <h1>{move || i18n.t(Key::ConfigTitle)}</h1>
                 <p role="alert">{problem}</p>

@@ -1,5 +1,5 @@
 use crate::api::{use_api, ApiError, Credentials, SignInMethod};
-use crate::components::{Icon, LanguageSwitcher, StatusMessage};
+use crate::components::{PlainHeader, StatusMessage};
 use crate::i18n::{I18n, Key};
 use crate::pages::{employment_type_key, role_key};
 use crate::session::{use_session, SessionState};
@@ -39,10 +39,7 @@ pub fn SignIn() -> impl IntoView {
     };
     view! {
         <div class="sign-in-layout">
-            <header class="topbar plain">
-                <span class="brand"><Icon name="leaf"/>{move || i18n.t(Key::AppName)}</span>
-                <LanguageSwitcher/>
-            </header>
+            <PlainHeader/>
             <main class="page narrow" id="main">
                 <h1>{move || i18n.t(Key::SignInTitle)}</h1>
                 <p class="muted">{move || i18n.t(Key::SignInIntro)}</p>
