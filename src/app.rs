@@ -4,7 +4,7 @@ use crate::api::config::{Config, ConfigError};
 use crate::api::demo::DemoBackend;
 use crate::api::demo_store::StoreNotice;
 use crate::api::http::HttpBackend;
-use crate::api::{Api, Backend};
+use crate::api::{Api, ApiError, Backend};
 use crate::browser;
 use crate::components::{Icon, LanguageSwitcher, NoticeBanner, Skeleton, StatusMessage};
 use crate::i18n::{I18n, Key};
@@ -95,7 +95,7 @@ fn MemberArea() -> impl IntoView {
     let location = use_location();
     move || match session.state() {
         SessionState::Checking => view! { <Splash/> }.into_any(),
-        SessionState::Unreachable(_) => view! { <SessionUnreachable/> }.into_any(),
+        SessionState::Unreachable(error) => view! { <SessionUnreachable error/> }.into_any(),
         SessionState::SignedOut { return_here } => {
             let next = return_here.then(|| page_within_app(&location.pathname.get_untracked())).flatten();
             let query = next.map(|path| format!("?next={}", js_sys::encode_uri_component(&path))).unwrap_or_default();
@@ -112,13 +112,14 @@ fn page_within_app(pathname: &str) -> Option<String> {
     (!page.is_empty() && page != "/").then(|| page.to_owned())
 }
 
+/// The backend could not say who is signed in: say why, offer a retry.
 #[component]
-fn SessionUnreachable() -> impl IntoView {
+fn SessionUnreachable(error: ApiError) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let session = expect_context::<Session>();
     view! {
         <main class="page narrow" id="main">
-            <StatusMessage title=Key::ErrorNetwork>
+            <StatusMessage title=error.message_key()>
                 <button class="button" on:click=move |_| session.check()>{move || i18n.t(Key::ActionRetry)}</button>
             </StatusMessage>
         </main>

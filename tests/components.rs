@@ -130,3 +130,56 @@ async fn a_panic_replaces_the_page_with_a_reload_screen() {
     let reload = body.query_selector("a.button").unwrap().expect("a reload link");
     assert_eq!(reload.get_attribute("href").as_deref(), Some(""));
 }
+
+/// Provides what `Loadable` needs outside the app: language and a session.
+fn provide_app_context() {
+    I18n::provide();
+    noibo::api::Api::provide(std::rc::Rc::new(noibo::api::demo::DemoBackend::load()));
+    noibo::session::Session::provide();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_region_offers_a_retry_that_recovers() {
+    use noibo::api::ApiError;
+    use noibo::components::Loadable;
+    fresh_storage_in_vietnamese();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        provide_app_context();
+        let attempts = StoredValue::new(0);
+        let data = LocalResource::new(move || {
+            attempts.update_value(|n| *n += 1);
+            let attempt = attempts.get_value();
+            async move { if attempt == 1 { Err(ApiError::Server { status: 503 }) } else { Ok("loaded") } }
+        });
+        view! { <Loadable resource=data render=|text| view! { <p class="content">{text}</p> }/> }
+    });
+    eventually("the error", || root.text_content().unwrap().contains("Máy chủ đang gặp sự cố")).await;
+    click(&root, "button.button");
+    eventually("the content after retry", || root.query_selector(".content").unwrap().is_some()).await;
+    assert!(!root.text_content().unwrap().contains("Máy chủ đang gặp sự cố"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_region_beside_a_loaded_one_still_shows_its_error() {
+    use noibo::api::ApiError;
+    use noibo::components::Loadable;
+    fresh_storage_in_vietnamese();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        provide_app_context();
+        let ok = LocalResource::new(|| async { settle(30).await; Ok::<_, ApiError>("first") });
+        let failing = LocalResource::new(|| async { settle(60).await; Err::<&str, _>(ApiError::Server { status: 503 }) });
+        view! {
+            <Loadable resource=ok render=|text| view! { <p class="first">{text}</p> }/>
+            <section>
+                <Loadable resource=failing render=|text| view! { <p>{text}</p> }/>
+            </section>
+        }
+    });
+    eventually("the first region", || root.query_selector(".first").unwrap().is_some()).await;
+    eventually("the second region's error", || root.text_content().unwrap().contains("Máy chủ đang gặp sự cố")).await;
+    drop(handle);
+}
+

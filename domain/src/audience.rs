@@ -82,7 +82,7 @@ impl Audience {
 /// A condition as a member reads it: names instead of ids, with the
 /// member's own value where it helps ("needs 12 months, you have 7").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Requirement {
     EmploymentType { allowed: Vec<EmploymentType> },
     Department { allowed: Vec<LocalizedText> },

@@ -102,6 +102,14 @@ fn audiences_travel_as_readable_json() {
     assert_eq!(serde_json::from_value::<Audience>(json).unwrap(), audience);
 }
 
+#[test]
+fn reasons_travel_as_readable_json() {
+    let reason = Requirement::MinTenure { months: 12, actual: 7 };
+    let json = serde_json::to_value(&reason).unwrap();
+    assert_eq!(json, serde_json::json!({"min_tenure":{"months":12,"actual":7}}));
+    assert_eq!(serde_json::from_value::<Requirement>(json).unwrap(), reason);
+}
+
 fn any_condition() -> impl Strategy<Value = Condition> {
     prop_oneof![
         proptest::sample::subsequence(EmploymentType::ALL.to_vec(), 0..=5).prop_map(Condition::EmploymentTypeIn),

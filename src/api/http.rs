@@ -5,7 +5,7 @@ use super::{ApiError, Backend, Credentials, FieldError, SignInMethod};
 use async_trait::async_trait;
 use domain::company::WorkforceOverview;
 use domain::{Member, MemberProfile, OfferingStatus};
-use gloo_net::http::{Method, RequestBuilder, Response};
+use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use web_sys::{AbortController, RequestCredentials};
@@ -39,7 +39,9 @@ impl HttpBackend {
         HttpBackend { base_url: base_url.trim_end_matches('/').to_owned() }
     }
 
-    async fn request(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>) -> Result<Response, ApiError> {
+    /// Sends one request and reads its whole body, mapping the status to
+    /// an [`ApiError`]. The abort guard lives until the body is read.
+    async fn request(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>) -> Result<String, ApiError> {
         let guard = AbortOnDrop(AbortController::new().ok());
         let builder = RequestBuilder::new(&format!("{}/api/v1{path}", self.base_url))
             .method(method)
@@ -52,13 +54,16 @@ impl HttpBackend {
         }
         .map_err(|_| ApiError::Network)?;
         let response = request.send().await.map_err(|_| ApiError::Network)?;
-        match response.status() {
-            200..=299 => Ok(response),
+        let status = response.status();
+        let text = response.text().await.map_err(|_| ApiError::Network)?;
+        drop(guard);
+        match status {
+            200..=299 => Ok(text),
             401 => Err(ApiError::Unauthorized),
             403 => Err(ApiError::Forbidden),
             404 => Err(ApiError::NotFound),
             400 | 422 => {
-                let fields = response.json::<Problem>().await.map(|p| p.errors).unwrap_or_default();
+                let fields = serde_json::from_str::<Problem>(&text).map(|p| p.errors).unwrap_or_default();
                 Err(ApiError::Invalid { fields })
             }
             status => Err(ApiError::Server { status }),
@@ -66,8 +71,9 @@ impl HttpBackend {
     }
 
     async fn json<T: DeserializeOwned>(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>) -> Result<T, ApiError> {
-        let response = self.request(method, path, body).await?;
-        response.json().await.map_err(|_| ApiError::Server { status: response.status() })
+        let text = self.request(method, path, body).await?;
+        // A 2xx answer we cannot read is the server's fault, not the member's.
+        serde_json::from_str(&text).map_err(|_| ApiError::Server { status: 200 })
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {

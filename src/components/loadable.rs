@@ -2,56 +2,61 @@ use crate::api::ApiError;
 use crate::components::{Skeleton, StatusMessage};
 use crate::i18n::{I18n, Key};
 use crate::session::Session;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// An async region: a skeleton while loading, then the content, or a
 /// translated error with a retry button. An expired session sends the
 /// member back to sign-in.
+///
+/// The region renders its own `Result` rather than throwing into an
+/// `<ErrorBoundary>`: in Leptos 0.8.23 an error that resolves after a
+/// sibling region has rendered never reaches its boundary (see the
+/// component test `a_failed_region_beside_a_loaded_one_still_shows_its_error`).
 #[component]
-pub fn Loadable(
-    /// Runs the failed request again.
-    #[prop(into)]
-    retry: Callback<()>,
+pub fn Loadable<T, V, R>(
+    /// The backend call this region shows.
+    resource: LocalResource<Result<T, ApiError>>,
+    /// Draws the loaded data.
+    render: R,
     /// Lines the loading skeleton sketches.
     #[prop(default = 3)]
     skeleton_lines: usize,
-    children: Children,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
     view! {
         <Transition fallback=move || view! { <Skeleton lines=skeleton_lines/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorNotice errors retry/> }>
-                {children()}
-            </ErrorBoundary>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(data) => Either::Left(render(data)),
+                        Err(error) => Either::Right(view! { <ErrorNotice error retry=move || resource.refetch()/> }),
+                    }
+                })
+            }}
         </Transition>
     }
 }
 
 #[component]
-fn ErrorNotice(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView {
+fn ErrorNotice(error: ApiError, retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let session = expect_context::<Session>();
-    let first = move || {
-        errors.with(|errors| errors.iter().next().and_then(|(_, e)| e.downcast_ref::<ApiError>().cloned()))
-            .unwrap_or(ApiError::Server { status: 0 })
-    };
-    Effect::new({
-        let first = first.clone();
-        move |_| {
-            if first() == ApiError::Unauthorized {
-                session.expired();
-            }
-        }
-    });
-    move || {
-        let error = first();
-        view! {
-            <StatusMessage title=error.message_key()>
-                {error.is_retryable().then(|| view! {
-                    <button type="button" class="button" on:click=move |_| retry.run(())>
-                        {move || i18n.t(Key::ActionRetry)}
-                    </button>
-                })}
-            </StatusMessage>
-        }
+    if error == ApiError::Unauthorized {
+        let session = expect_context::<Session>();
+        Effect::new(move |_| session.expired());
+    }
+    view! {
+        <StatusMessage title=error.message_key()>
+            {error.is_retryable().then(|| view! {
+                <button type="button" class="button" on:click=move |_| retry()>
+                    {move || i18n.t(Key::ActionRetry)}
+                </button>
+            })}
+        </StatusMessage>
     }
 }

@@ -14,25 +14,17 @@ pub fn Home() -> impl IntoView {
     let profile = api_resource(|api| async move { api.profile().await });
     let offerings = api_resource(|api| async move { api.offerings().await });
     view! {
-        <Loadable retry=move |_| profile.refetch() skeleton_lines=4>
-            {move || Suspend::new(async move {
-                profile.await.map(|profile| {
-                    let name = profile.member.given_name().to_owned();
-                    view! {
-                        <h1>{move || i18n.fill(Key::HomeGreeting, &[("name", &name)])}</h1>
-                        <ProfileCard profile/>
-                    }
-                })
-            })}
-        </Loadable>
+        <Loadable resource=profile skeleton_lines=4 render=move |profile: MemberProfile| {
+            let name = profile.member.given_name().to_owned();
+            view! {
+                <h1>{move || i18n.fill(Key::HomeGreeting, &[("name", &name)])}</h1>
+                <ProfileCard profile/>
+            }
+        }/>
         <section class="section" aria-labelledby="usable-heading">
             <h2 id="usable-heading">{move || i18n.t(Key::HomeUsableTitle)}</h2>
             <p class="muted">{move || i18n.t(Key::HomeUsableIntro)}</p>
-            <Loadable retry=move |_| offerings.refetch() skeleton_lines=6>
-                {move || Suspend::new(async move {
-                    offerings.await.map(|list| view! { <OfferingList list/> })
-                })}
-            </Loadable>
+            <Loadable resource=offerings skeleton_lines=6 render=|list| view! { <OfferingList list/> }/>
         </section>
     }
 }

@@ -26,9 +26,7 @@ fn Workforce() -> impl IntoView {
     let workforce = api_resource(|api| async move { api.workforce().await });
     view! {
         <h1>{move || i18n.t(Key::HrTitle)}</h1>
-        <Loadable retry=move |_| workforce.refetch() skeleton_lines=10>
-            {move || Suspend::new(async move { workforce.await.map(|overview| view! { <WorkforceTables overview/> }) })}
-        </Loadable>
+        <Loadable resource=workforce skeleton_lines=10 render=|overview| view! { <WorkforceTables overview/> }/>
     }
 }
 

@@ -13,14 +13,10 @@ pub fn ProfilePage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let profile = api_resource(|api| async move { api.profile().await });
     view! {
-        <Loadable retry=move |_| profile.refetch() skeleton_lines=8>
-            {move || Suspend::new(async move {
-                profile.await.map(|profile| view! {
-                    <h1>{profile.member.full_name.clone()}</h1>
-                    <ProfileDetails profile/>
-                })
-            })}
-        </Loadable>
+        <Loadable resource=profile skeleton_lines=8 render=|profile: MemberProfile| view! {
+            <h1>{profile.member.full_name.clone()}</h1>
+            <ProfileDetails profile/>
+        }/>
         <section class="section" aria-labelledby="account-heading">
             <h2 id="account-heading">{move || i18n.t(Key::ProfileAccount)}</h2>
             <SignOutButton/>

@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+const dist = process.argv[2];
+const srv = spawn('node', ['serve.mjs', dist, '4199']); await new Promise(r => setTimeout(r, 500));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ locale: 'vi-VN' });
+page.on('console', m => { if (m.type() !== 'warning') console.log('console', m.type(), m.text().slice(0, 400)); });
+const lan = { id: 1, email: 'lan.tran@noibo.example', full_name: 'Trần Thị Lan', department_id: 1, site_id: 1, employment_type: 'full_time', role: 'member', hired_on: '2022-08-15', tags: [] };
+const profile = { member: lan, department: { id: 1, name: { vi: 'Kinh doanh', en: 'Sales' } }, site: { id: 1, name: { vi: 'HN', en: 'HN' }, city: 'HN' }, tenure_months: 51, segments: [], manager_name: null };
+await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"backend":"http","base_url":""}' }));
+await page.route('**/api/v1/**', (route) => { const u = route.request().url();
+  if (u.endsWith('/session')) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(lan) });
+  if (u.endsWith('/me')) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(profile) });
+  return route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }); });
+await page.goto('http://127.0.0.1:4199/');
+await page.waitForTimeout(2500);
+console.log((await page.locator('section').innerHTML()).slice(-400));
+await browser.close(); srv.kill();
