@@ -134,3 +134,32 @@ test('an English browser gets English until told otherwise', async ({ browser })
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await context.close();
 });
+
+test('everything works by keyboard alone', async ({ page }) => {
+  await page.goto('/sign-in');
+  const lan = page.getByRole('button', { name: PERSONAS.lan.name });
+  await expect(lan).toBeVisible();
+  for (let i = 0; i < 10 && !(await lan.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(lan).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('profile-card')).toBeVisible();
+  const profileLink = page.getByRole('link', { name: 'Hồ sơ' });
+  for (let i = 0; i < 10 && !(await profileLink.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(profileLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/profile$/);
+});
+
+test('dark mode is readable and accessible', async ({ page }, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signInAs(page, PERSONAS.tuan);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'home-tuan-dark-vi');
+  await page.goto('/sign-in?next=%2F');
+  await page.getByRole('link', { name: 'Hồ sơ' }).click();
+  await expectAccessible(page);
+});
