@@ -1,6 +1,6 @@
 // The Foundation scenarios on the embedded demo backend, phone and desktop.
 import { test, expect } from '@playwright/test';
-import { PERSONAS, signInAs, expectAccessible, snapshot, expectNoHorizontalScroll } from './helpers.mjs';
+import { PERSONAS, signInAs, expectAccessible, snapshot, expectNoHorizontalScroll, tabTo } from './helpers.mjs';
 
 for (const [key, persona] of Object.entries(PERSONAS)) {
   test(`${persona.name} signs in and sees their department and what they can use`, async ({ page }, testInfo) => {
@@ -139,17 +139,10 @@ test('everything works by keyboard alone', async ({ page }) => {
   await page.goto('/sign-in');
   const lan = page.getByRole('button', { name: PERSONAS.lan.name });
   await expect(lan).toBeVisible();
-  for (let i = 0; i < 10 && !(await lan.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(lan).toBeFocused();
+  await tabTo(page, lan);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('profile-card')).toBeVisible();
-  const profileLink = page.getByRole('link', { name: 'Hồ sơ' });
-  for (let i = 0; i < 10 && !(await profileLink.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(profileLink).toBeFocused();
+  await tabTo(page, page.getByRole('link', { name: 'Hồ sơ' }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/profile$/);
 });

@@ -35,3 +35,11 @@ export async function expectNoHorizontalScroll(page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
 }
+
+/** Presses Tab until `target` has focus (at most 15 times), as a keyboard user would. */
+export async function tabTo(page, target) {
+  for (let i = 0; i < 15 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
