@@ -10,11 +10,18 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 PUBLIC_URL ?= /
 DIST ?= dist
 
-.PHONY: serve dist size test test-native test-components test-e2e tools browser clean
+.PHONY: serve serve-full dist size test test-native test-components test-e2e tools browser clean
 
 ## make serve: the app with the embedded demo backend at http://127.0.0.1:8080
 serve: tools
 	trunk serve --offline
+
+## make serve-full: the app and the reference server on one port, http://127.0.0.1:8080
+serve-full: tools
+	$(MAKE) dist DIST=dist-full
+	# What an operator does: point the built app at its backend (here, the same origin).
+	echo '{"backend":"http"}' > dist-full/config.json
+	cargo run --release -p noibo-server -- --listen 127.0.0.1:8080 --database sqlite://noibo.db --seed demo --static dist-full
 
 ## make dist: the static release build, ready for any host
 dist: tools
@@ -49,4 +56,4 @@ browser:
 
 clean:
 	cargo clean
-	rm -rf dist dist-subpath e2e/artifacts e2e/test-results
+	rm -rf dist dist-subpath dist-full e2e/artifacts e2e/test-results

@@ -10,6 +10,7 @@ pub mod date;
 pub mod member;
 pub mod offering;
 pub mod seed;
+pub mod session;
 
 pub use audience::{Audience, Check, Condition, Eligibility, Requirement, Segment};
 pub use company::{Company, MemberProfile, OfferingStatus};
@@ -19,3 +20,4 @@ pub use member::{
     SiteId,
 };
 pub use offering::{Offering, OfferingId, OfferingKind};
+pub use session::Credentials;

@@ -9,17 +9,11 @@ pub mod http;
 use crate::i18n::Key;
 use async_trait::async_trait;
 use domain::company::WorkforceOverview;
+pub use domain::Credentials;
 use domain::{Member, MemberProfile, OfferingStatus};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
-
-/// Email and password, as the sign-in form sends them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Credentials {
-    pub email: String,
-    pub password: String,
-}
 
 /// A problem with one field of a request, from a 422 answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,108 @@
+//! Passwords, session ids and who is asking.
+
+use crate::problem::Problem;
+use crate::routes::AppState;
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::FromRequestParts;
+use axum::http::header::COOKIE;
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+use domain::Member;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+pub const SESSION_COOKIE: &str = "noibo_session";
+/// How long a session lives after sign-in.
+pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 3600);
+
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 accepts any password").to_string()
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// A new random session id (sent to the browser once) and its hash (stored).
+pub fn new_session_token() -> (String, String) {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hash = token_hash(&token);
+    (token, hash)
+}
+
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn unix_now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
+}
+
+/// The `Set-Cookie` value for a new session, or (with no token) one that
+/// removes it. `Secure` unless the server speaks plain HTTP on loopback.
+pub fn session_cookie(token: Option<&str>, secure: bool) -> String {
+    let (value, max_age) = match token {
+        Some(token) => (token, SESSION_LIFETIME.as_secs()),
+        None => ("", 0),
+    };
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
+}
+
+/// The session id the browser sent, if any.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
+    })
+}
+
+/// The signed-in member; handlers that take it answer 401 without a session.
+pub struct SignedIn(pub Member);
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<SignedIn, Problem> {
+        let token = session_token(&parts.headers).ok_or_else(Problem::unauthorized)?;
+        let member = crate::store::session_member(&state.pool, &token_hash(&token), unix_now()).await?;
+        member.map(SignedIn).ok_or_else(Problem::unauthorized)
+    }
+}
+
+/// Failed sign-ins per email: after `MAX_FAILURES` within `WINDOW`, that
+/// email is refused until the window passes, whatever the password.
+#[derive(Default)]
+pub struct SignInLimiter {
+    failures: Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+const MAX_FAILURES: u32 = 5;
+const WINDOW: Duration = Duration::from_secs(15 * 60);
+
+impl SignInLimiter {
+    pub fn is_blocked(&self, email: &str) -> bool {
+        let failures = self.failures.lock().expect("limiter lock");
+        failures.get(&email.trim().to_lowercase()).is_some_and(|(count, since)| *count >= MAX_FAILURES && since.elapsed() < WINDOW)
+    }
+
+    pub fn record_failure(&self, email: &str) {
+        let mut failures = self.failures.lock().expect("limiter lock");
+        let entry = failures.entry(email.trim().to_lowercase()).or_insert((0, Instant::now()));
+        if entry.1.elapsed() >= WINDOW {
+            *entry = (0, Instant::now());
+        }
+        entry.0 += 1;
+    }
+
+    pub fn record_success(&self, email: &str) {
+        self.failures.lock().expect("limiter lock").remove(&email.trim().to_lowercase());
+    }
+}

@@ -1,0 +1,11 @@
+//! The reference backend of Nội bộ. Every rule comes from `domain`; this
+//! crate stores facts in SQL, authenticates, and speaks `api/openapi.yaml`.
+
+pub mod auth;
+pub mod cli;
+pub mod problem;
+pub mod routes;
+pub mod static_site;
+pub mod store;
+
+pub use routes::{app, AppState};
