@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 PUBLIC_URL ?= /
 DIST ?= dist
 
-.PHONY: serve serve-full dist size test test-native test-components test-e2e tools browser clean
+.PHONY: serve serve-full dist size test test-native test-components test-contract test-e2e tools browser clean
 
 ## make serve: the app with the embedded demo backend at http://127.0.0.1:8080
 serve: tools
@@ -34,13 +34,17 @@ size: dist
 	node e2e/size.mjs $(DIST)
 
 ## make test: every test — native, components in Chromium, end-to-end
-test: tools browser test-native test-components test-e2e
+test: tools browser test-native test-components test-contract test-e2e
 
 test-native:
 	cargo test --workspace
 
 test-components: tools browser
 	cargo test --target wasm32-unknown-unknown --test components
+
+## the spec (api/openapi.yaml) and the reference server agree (schemathesis)
+test-contract:
+	scripts/contract-check.sh
 
 test-e2e: tools browser
 	$(MAKE) dist
