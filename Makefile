@@ -49,6 +49,9 @@ test-contract:
 test-e2e: tools browser
 	$(MAKE) dist
 	$(MAKE) dist PUBLIC_URL=/noibo/ DIST=dist-subpath
+	# The same build pointed at the reference server, as an operator would.
+	rm -rf dist-full && cp -r dist dist-full && echo '{"backend":"http"}' > dist-full/config.json
+	cargo build -p noibo-server
 	node --test e2e/budget.test.mjs
 	cd e2e && npx playwright test
 

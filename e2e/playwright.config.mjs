@@ -10,6 +10,13 @@ const chromium = {
 
 export const ROOT_PORT = 4173;
 export const SUBPATH_PORT = 4174;
+export const SERVER_PORT = 4175;
+
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const desktop = { viewport: { width: 1280, height: 800 } };
+// The server projects run the Foundation scenarios again through the HTTP
+// backend against the reference server (what `make serve-full` runs).
+const server = { baseURL: `http://127.0.0.1:${SERVER_PORT}`, backend: 'http' };
 
 export default defineConfig({
   testDir: './tests',
@@ -26,11 +33,18 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'phone', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'phone', use: phone },
+    { name: 'desktop', use: desktop },
+    { name: 'phone-server', use: { ...phone, ...server }, testMatch: 'foundation.spec.mjs' },
+    { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: 'foundation.spec.mjs' },
   ],
   webServer: [
     { command: `node serve.mjs ../dist ${ROOT_PORT}`, port: ROOT_PORT, reuseExistingServer: false },
     { command: `node serve.mjs ../dist-subpath ${SUBPATH_PORT} /noibo/`, url: `http://127.0.0.1:${SUBPATH_PORT}/noibo/`, reuseExistingServer: false },
+    {
+      command: `../target/debug/noibo-server --listen 127.0.0.1:${SERVER_PORT} --database sqlite::memory: --seed demo --static ../dist-full`,
+      url: `http://127.0.0.1:${SERVER_PORT}/api/v1/health`,
+      reuseExistingServer: false,
+    },
   ],
 });

@@ -1,19 +1,33 @@
-import { expect } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
+
+/** `backend` is 'demo' (embedded) or 'http' (the reference server), per project. */
+export const test = base.extend({ backend: ['demo', { option: true }] });
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 
 export const PERSONAS = {
-  lan: { name: 'Trần Thị Lan', department: 'Kinh doanh', usable: 7, hr: false },
-  minh: { name: 'Lê Văn Minh', department: 'Kinh doanh', usable: 6, hr: false },
-  hoa: { name: 'Nguyễn Thị Hoa', department: 'Nhân sự', usable: 7, hr: true },
-  tuan: { name: 'Phạm Văn Tuấn', department: 'Sản xuất', usable: 5, hr: false },
-  an: { name: 'Võ Thành An', department: 'Cung ứng & đối tác', usable: 1, hr: false },
+  lan: { email: 'lan.tran@noibo.example', name: 'Trần Thị Lan', department: 'Kinh doanh', usable: 7, hr: false },
+  minh: { email: 'minh.le@noibo.example', name: 'Lê Văn Minh', department: 'Kinh doanh', usable: 6, hr: false },
+  hoa: { email: 'hoa.nguyen@noibo.example', name: 'Nguyễn Thị Hoa', department: 'Nhân sự', usable: 7, hr: true },
+  tuan: { email: 'tuan.pham@noibo.example', name: 'Phạm Văn Tuấn', department: 'Sản xuất', usable: 5, hr: false },
+  an: { email: 'an.vo@noibo.example', name: 'Võ Thành An', department: 'Cung ứng & đối tác', usable: 1, hr: false },
 };
 
-/** Opens the sign-in page and picks a demo persona. */
-export async function signInAs(page, persona, path = '/sign-in') {
-  await page.goto(path);
-  await page.getByRole('button', { name: persona.name }).click();
+/** On the sign-in page: picks the persona (demo) or types their email and password (http). */
+export async function chooseAccount(page, backend, persona) {
+  if (backend === 'demo') {
+    await page.getByRole('button', { name: persona.name }).click();
+  } else {
+    await page.getByLabel(/Email công ty|Work email/).fill(persona.email);
+    await page.getByLabel(/Mật khẩu|Password/).fill('demo');
+    await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
+  }
+}
+
+/** Opens the sign-in page and signs in as `persona`. */
+export async function signInAs(page, backend, persona) {
+  await page.goto('/sign-in');
+  await chooseAccount(page, backend, persona);
   await expect(page.getByTestId('profile-card')).toBeVisible();
 }
 
