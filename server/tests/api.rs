@@ -242,3 +242,45 @@ async fn with_static_files_deep_links_get_the_app_under_a_strict_policy() {
     assert_eq!(api.status, StatusCode::NOT_FOUND, "the API keeps its own 404");
     std::fs::remove_dir_all(dist).unwrap();
 }
+
+#[tokio::test]
+async fn data_and_sessions_survive_a_restart() {
+    let file = std::env::temp_dir().join(format!("noibo-restart-{}.db", std::process::id()));
+    let url = format!("sqlite://{}", file.display());
+    let cookie = {
+        let pool = store::connect(&url).await.unwrap();
+        assert!(store::seed_demo(&pool).await.unwrap());
+        let app = app(AppState::new(pool.clone(), false), &[], None).unwrap();
+        let cookie = sign_in(&app, "lan.tran@noibo.example").await;
+        pool.close().await;
+        cookie
+    };
+    let pool = store::connect(&url).await.unwrap();
+    assert!(!store::seed_demo(&pool).await.unwrap(), "the company is still there");
+    let app = app(AppState::new(pool.clone(), false), &[], None).unwrap();
+    let me = call(&app, "GET", "/api/v1/me", Some(&cookie), None).await;
+    assert_eq!(me.status, StatusCode::OK, "the session is still valid");
+    pool.close().await;
+    std::fs::remove_file(file).unwrap();
+}
+
+#[tokio::test]
+async fn browsers_from_allowed_origins_may_call_with_credentials() {
+    let pool = store::connect("sqlite::memory:").await.unwrap();
+    let app = app(AppState::new(pool, false), &["https://portal.example.vn".to_owned()], None).unwrap();
+    let preflight = |origin: &'static str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/api/v1/session")
+            .header(header::ORIGIN, origin)
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let allowed = app.clone().oneshot(preflight("https://portal.example.vn")).await.unwrap();
+    assert_eq!(allowed.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN], "https://portal.example.vn");
+    assert_eq!(allowed.headers()[header::ACCESS_CONTROL_ALLOW_CREDENTIALS], "true");
+    let other = app.oneshot(preflight("https://evil.example")).await.unwrap();
+    assert!(other.headers().get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+}
