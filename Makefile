@@ -42,8 +42,10 @@ test-native:
 test-components: tools browser
 	cargo test --target wasm32-unknown-unknown --test components
 
-## the spec (api/openapi.yaml) and the reference server agree (schemathesis)
-test-contract:
+## one contract suite on both backends (headless Chromium), and the spec
+## (api/openapi.yaml) against the reference server (schemathesis)
+test-contract: tools browser
+	scripts/contract-suite.sh
 	scripts/contract-check.sh
 
 test-e2e: tools browser

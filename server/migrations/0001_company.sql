@@ -32,8 +32,10 @@ CREATE TABLE members (
     password_hash   TEXT NOT NULL
 );
 
+-- `position` keeps HR's order of segments (lists show them in that order).
 CREATE TABLE segments (
     tag      TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
     name_vi  TEXT NOT NULL,
     name_en  TEXT NOT NULL,
     rule     TEXT

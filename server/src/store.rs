@@ -72,9 +72,9 @@ pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
         .bind(to_json(&m.tags)).bind(&password_hash)
         .execute(&mut *tx).await?;
     }
-    for s in &company.segments {
-        sqlx::query("INSERT INTO segments (tag, name_vi, name_en, rule) VALUES (?, ?, ?, ?)")
-            .bind(&s.tag).bind(&s.name.vi).bind(&s.name.en).bind(s.rule.as_ref().map(to_json))
+    for (position, s) in company.segments.iter().enumerate() {
+        sqlx::query("INSERT INTO segments (tag, position, name_vi, name_en, rule) VALUES (?, ?, ?, ?, ?)")
+            .bind(&s.tag).bind(position as i64).bind(&s.name.vi).bind(&s.name.en).bind(s.rule.as_ref().map(to_json))
             .execute(&mut *tx).await?;
     }
     for o in &company.offerings {
@@ -121,7 +121,7 @@ pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
         .iter()
         .map(|r| Ok(Site { id: SiteId(r.try_get("id")?), name: text(r, "name_vi", "name_en")?, city: r.try_get("city")? }))
         .collect::<Result<_, sqlx::Error>>()?;
-    let segments = sqlx::query("SELECT tag, name_vi, name_en, rule FROM segments ORDER BY tag")
+    let segments = sqlx::query("SELECT tag, name_vi, name_en, rule FROM segments ORDER BY position")
         .fetch_all(pool).await?
         .iter()
         .map(|r| {
