@@ -83,3 +83,18 @@ test('an expired session sends the member to sign-in and back to the same page',
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fprofile$/);
   await expect(page.getByLabel('Email công ty')).toBeVisible();
 });
+
+test('fields the server rejects are marked next to the field', async ({ page }) => {
+  await scriptedBackend(page, {
+    'GET /api/v1/session': [problem(401)],
+    'POST /api/v1/session': [problem(422, { errors: [{ field: 'email', message: 'email must not be empty' }] })],
+  });
+  await page.goto('/sign-in');
+  await page.getByLabel('Email công ty').fill('lan@noibo.example');
+  await page.getByLabel('Mật khẩu').fill('demo');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByText('Máy chủ không chấp nhận giá trị này')).toBeVisible();
+  await expect(page.getByLabel('Email công ty')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Mật khẩu')).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByLabel('Email công ty')).toHaveValue('lan@noibo.example');
+});

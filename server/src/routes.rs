@@ -41,7 +41,12 @@ pub fn app(state: AppState, cors_origins: &[String], static_dir: Option<&std::pa
         .route("/me", get(my_profile))
         .route("/me/offerings", get(my_offerings))
         .route("/hr/workforce", get(workforce))
-        .fallback(|| async { Problem::not_found() });
+        .fallback(|| async { Problem::not_found() })
+        // Request logs (method, path, status, latency; never IP or user
+        // agent) cover the member API only. Anonymous routes must go in a
+        // sibling router without this layer, so nothing records when or
+        // from where an anonymous message came.
+        .layer(TraceLayer::new_for_http());
     let router = Router::new().nest("/api/v1", api);
     let router = match static_dir {
         Some(dir) => crate::static_site::serve_app(router, dir)?,
@@ -50,7 +55,6 @@ pub fn app(state: AppState, cors_origins: &[String], static_dir: Option<&std::pa
     Ok(router
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(cors(cors_origins))
-        .layer(TraceLayer::new_for_http())
         .with_state(state))
 }
 

@@ -116,12 +116,17 @@ fn PasswordForm(sign_in: SignInAction) -> impl IntoView {
         }
     };
     let failure = move || sign_in.value().get().and_then(Result::err);
+    // A field the server named in a 422; shown until the next attempt.
+    let server_flagged = move |field: &str| match failure() {
+        Some(ApiError::Invalid { fields }) => fields.iter().any(|f| f.field == field).then_some(Key::FieldRejected),
+        _ => None,
+    };
     view! {
         <form class="card form" on:submit=submit novalidate>
             <Field id="email" label=Key::SignInEmail kind="email" autocomplete="username" value=email
-                problem=Signal::derive(move || checked.get().then(email_problem).flatten())/>
+                problem=Signal::derive(move || checked.get().then(email_problem).flatten().or_else(|| server_flagged("email")))/>
             <Field id="password" label=Key::SignInPassword kind="password" autocomplete="current-password" value=password
-                problem=Signal::derive(move || checked.get().then(password_problem).flatten())/>
+                problem=Signal::derive(move || checked.get().then(password_problem).flatten().or_else(|| server_flagged("password")))/>
             {move || failure().map(|error| {
                 let retry = error.is_retryable().then(|| view! {
                     <p class="muted">{move || i18n.t(Key::SignInRetryHint)}</p>
