@@ -52,41 +52,48 @@ pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
     let company = domain::seed::demo_company();
     let password_hash = auth::hash_password(domain::seed::DEMO_PASSWORD);
     let mut tx = pool.begin().await?;
-    sqlx::query("INSERT INTO company (id, name_vi, name_en) VALUES (1, ?, ?)")
+    sqlx::query("INSERT INTO company (id, name_vi, name_en) VALUES (1, $1, $2)")
         .bind(&company.name.vi).bind(&company.name.en).execute(&mut *tx).await?;
     for d in &company.departments {
-        sqlx::query("INSERT INTO departments (id, name_vi, name_en) VALUES (?, ?, ?)")
-            .bind(d.id.0).bind(&d.name.vi).bind(&d.name.en).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO departments (id, name_vi, name_en) VALUES ($1, $2, $3)")
+            .bind(i64::from(d.id.0)).bind(&d.name.vi).bind(&d.name.en).execute(&mut *tx).await?;
     }
     for s in &company.sites {
-        sqlx::query("INSERT INTO sites (id, name_vi, name_en, city) VALUES (?, ?, ?, ?)")
-            .bind(s.id.0).bind(&s.name.vi).bind(&s.name.en).bind(&s.city).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO sites (id, name_vi, name_en, city) VALUES ($1, $2, $3, $4)")
+            .bind(i64::from(s.id.0)).bind(&s.name.vi).bind(&s.name.en).bind(&s.city).execute(&mut *tx).await?;
     }
     for m in &company.members {
         sqlx::query(
             "INSERT INTO members (id, email, full_name, department_id, site_id, employment_type, role, hired_on, tags, password_hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
-        .bind(m.id.0).bind(m.email.to_lowercase()).bind(&m.full_name).bind(m.department_id.0).bind(m.site_id.0)
+        .bind(i64::from(m.id.0)).bind(m.email.to_lowercase()).bind(&m.full_name).bind(i64::from(m.department_id.0)).bind(i64::from(m.site_id.0))
         .bind(enum_name(&m.employment_type)).bind(enum_name(&m.role)).bind(m.hired_on.to_string())
         .bind(to_json(&m.tags)).bind(&password_hash)
         .execute(&mut *tx).await?;
     }
     for (position, s) in company.segments.iter().enumerate() {
-        sqlx::query("INSERT INTO segments (tag, position, name_vi, name_en, rule) VALUES (?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO segments (tag, position, name_vi, name_en, rule) VALUES ($1, $2, $3, $4, $5)")
             .bind(&s.tag).bind(position as i64).bind(&s.name.vi).bind(&s.name.en).bind(s.rule.as_ref().map(to_json))
             .execute(&mut *tx).await?;
     }
     for o in &company.offerings {
         sqlx::query(
-            "INSERT INTO offerings (id, kind, title_vi, title_en, summary_vi, summary_en, audience) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO offerings (id, kind, title_vi, title_en, summary_vi, summary_en, audience) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind(o.id.0).bind(enum_name(&o.kind)).bind(&o.title.vi).bind(&o.title.en)
+        .bind(i64::from(o.id.0)).bind(enum_name(&o.kind)).bind(&o.title.vi).bind(&o.title.en)
         .bind(&o.summary.vi).bind(&o.summary.en).bind(to_json(&o.audience))
         .execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// Ids are BIGINT-compatible in SQL (Postgres has no unsigned types) and
+/// `u32` in the domain.
+fn id(row: &sqlx::sqlite::SqliteRow, column: &str) -> Result<u32, sqlx::Error> {
+    let value: i64 = row.try_get(column)?;
+    u32::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 fn text(row: &sqlx::sqlite::SqliteRow, vi: &str, en: &str) -> Result<LocalizedText, sqlx::Error> {
@@ -95,11 +102,11 @@ fn text(row: &sqlx::sqlite::SqliteRow, vi: &str, en: &str) -> Result<LocalizedTe
 
 fn member_from(row: &sqlx::sqlite::SqliteRow) -> Result<Member, sqlx::Error> {
     Ok(Member {
-        id: MemberId(row.try_get("id")?),
+        id: MemberId(id(row, "id")?),
         email: row.try_get("email")?,
         full_name: row.try_get("full_name")?,
-        department_id: DepartmentId(row.try_get("department_id")?),
-        site_id: SiteId(row.try_get("site_id")?),
+        department_id: DepartmentId(id(row, "department_id")?),
+        site_id: SiteId(id(row, "site_id")?),
         employment_type: enum_from_name(row.try_get("employment_type")?)?,
         role: enum_from_name(row.try_get("role")?)?,
         hired_on: row.try_get::<String, _>("hired_on")?.parse().map_err(|e: String| sqlx::Error::Decode(e.into()))?,
@@ -114,12 +121,12 @@ pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
     let departments = sqlx::query("SELECT id, name_vi, name_en FROM departments ORDER BY id")
         .fetch_all(pool).await?
         .iter()
-        .map(|r| Ok(Department { id: DepartmentId(r.try_get("id")?), name: text(r, "name_vi", "name_en")? }))
+        .map(|r| Ok(Department { id: DepartmentId(id(r, "id")?), name: text(r, "name_vi", "name_en")? }))
         .collect::<Result<_, sqlx::Error>>()?;
     let sites = sqlx::query("SELECT id, name_vi, name_en, city FROM sites ORDER BY id")
         .fetch_all(pool).await?
         .iter()
-        .map(|r| Ok(Site { id: SiteId(r.try_get("id")?), name: text(r, "name_vi", "name_en")?, city: r.try_get("city")? }))
+        .map(|r| Ok(Site { id: SiteId(id(r, "id")?), name: text(r, "name_vi", "name_en")?, city: r.try_get("city")? }))
         .collect::<Result<_, sqlx::Error>>()?;
     let segments = sqlx::query("SELECT tag, name_vi, name_en, rule FROM segments ORDER BY position")
         .fetch_all(pool).await?
@@ -139,7 +146,7 @@ pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
         .iter()
         .map(|r| {
             Ok(Offering {
-                id: OfferingId(r.try_get("id")?),
+                id: OfferingId(id(r, "id")?),
                 kind: enum_from_name(r.try_get("kind")?)?,
                 title: text(r, "title_vi", "title_en")?,
                 summary: text(r, "summary_vi", "summary_en")?,
@@ -154,7 +161,7 @@ pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
 
 /// A member and their password hash, by email (case-insensitive).
 pub async fn member_for_sign_in(pool: &SqlitePool, email: &str) -> Result<Option<(Member, String)>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {MEMBER_COLUMNS}, password_hash FROM members WHERE email = ?"))
+    let row = sqlx::query(&format!("SELECT {MEMBER_COLUMNS}, password_hash FROM members WHERE email = $1"))
         .bind(email.trim().to_lowercase())
         .fetch_optional(pool)
         .await?;
@@ -162,17 +169,17 @@ pub async fn member_for_sign_in(pool: &SqlitePool, email: &str) -> Result<Option
 }
 
 pub async fn create_session(pool: &SqlitePool, token_hash: &str, member: MemberId, expires_at: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)")
-        .bind(token_hash).bind(member.0).bind(expires_at)
+    sqlx::query("INSERT INTO sessions (token_hash, member_id, expires_at) VALUES ($1, $2, $3)")
+        .bind(token_hash).bind(i64::from(member.0)).bind(expires_at)
         .execute(pool).await?;
     Ok(())
 }
 
 /// The member of a live session; expired sessions are deleted on sight.
 pub async fn session_member(pool: &SqlitePool, token_hash: &str, now: i64) -> Result<Option<Member>, sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE expires_at <= ?").bind(now).execute(pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(pool).await?;
     let row = sqlx::query(&format!(
-        "SELECT {} FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = ?",
+        "SELECT {} FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = $1",
         MEMBER_COLUMNS.split(", ").map(|c| format!("m.{c}")).collect::<Vec<_>>().join(", ")
     ))
     .bind(token_hash)
@@ -182,6 +189,6 @@ pub async fn session_member(pool: &SqlitePool, token_hash: &str, now: i64) -> Re
 }
 
 pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await?;
     Ok(())
 }
