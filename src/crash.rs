@@ -1,9 +1,7 @@
 //! A panic must never leave a blank page: it replaces the page with a
 //! translated "something went wrong — reload" screen.
 
-use crate::browser;
-use crate::i18n::{text, Key};
-use domain::Lang;
+use crate::i18n::{stored_lang, text, Key};
 
 pub fn install_panic_screen() {
     std::panic::set_hook(Box::new(|info| {
@@ -22,7 +20,7 @@ pub fn show_crash_screen() {
 /// Replaces `root`'s content with the crash screen. Plain DOM, no
 /// reactivity: after a panic the app's own state cannot be trusted.
 pub fn render_crash_screen(root: &web_sys::HtmlElement) {
-    let lang = browser::read("noibo.lang").as_deref().and_then(Lang::from_tag).unwrap_or_default();
+    let lang = stored_lang().unwrap_or_default();
     let screen = format!(
         r#"<main class="crash" role="alert"><h1>{}</h1><p>{}</p><a class="button" href="">{}</a></main>"#,
         text(Key::CrashTitle, lang),

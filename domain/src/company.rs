@@ -2,7 +2,7 @@
 
 use crate::audience::{Audience, Check, Condition, Eligibility, MemberFacts, Requirement, Segment};
 use crate::date::Date;
-use crate::member::{Department, DepartmentId, EmploymentType, LocalizedText, Member, MemberId, Site, SiteId};
+use crate::member::{normalized_email, Department, DepartmentId, EmploymentType, LocalizedText, Member, MemberId, Site, SiteId};
 use crate::offering::Offering;
 use serde::{Deserialize, Serialize};
 
@@ -55,10 +55,9 @@ impl Company {
         self.members.iter().find(|m| m.id == id)
     }
 
-    /// Emails compare case-insensitively, as people type them.
     pub fn member_by_email(&self, email: &str) -> Option<&Member> {
-        let email = email.trim();
-        self.members.iter().find(|m| m.email.eq_ignore_ascii_case(email))
+        let email = normalized_email(email);
+        self.members.iter().find(|m| normalized_email(&m.email) == email)
     }
 
     pub fn department(&self, id: DepartmentId) -> Option<&Department> {

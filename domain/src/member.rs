@@ -127,6 +127,12 @@ pub struct Member {
     pub tags: Vec<String>,
 }
 
+/// The form in which emails are stored and compared: as people type them,
+/// surrounding spaces and letter case do not matter.
+pub fn normalized_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
 impl Member {
     /// Whole months of service on `today`.
     pub fn tenure_months(&self, today: Date) -> u32 {
@@ -150,6 +156,12 @@ mod tests {
         assert_eq!(Lang::from_tag("VI-vn"), Some(Lang::Vi));
         assert_eq!(Lang::from_tag("fr-FR"), None);
         assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn emails_ignore_surrounding_spaces_and_case_including_accented_letters() {
+        assert_eq!(normalized_email("  Lan.Tran@NoiBo.example "), "lan.tran@noibo.example");
+        assert_eq!(normalized_email("ĐỨC@noibo.example"), "đức@noibo.example");
     }
 
     #[test]

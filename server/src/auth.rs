@@ -8,6 +8,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::COOKIE;
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
+use domain::member::normalized_email;
 use domain::Member;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -90,12 +91,12 @@ const WINDOW: Duration = Duration::from_secs(15 * 60);
 impl SignInLimiter {
     pub fn is_blocked(&self, email: &str) -> bool {
         let failures = self.failures.lock().expect("limiter lock");
-        failures.get(&email.trim().to_lowercase()).is_some_and(|(count, since)| *count >= MAX_FAILURES && since.elapsed() < WINDOW)
+        failures.get(&normalized_email(email)).is_some_and(|(count, since)| *count >= MAX_FAILURES && since.elapsed() < WINDOW)
     }
 
     pub fn record_failure(&self, email: &str) {
         let mut failures = self.failures.lock().expect("limiter lock");
-        let entry = failures.entry(email.trim().to_lowercase()).or_insert((0, Instant::now()));
+        let entry = failures.entry(normalized_email(email)).or_insert((0, Instant::now()));
         if entry.1.elapsed() >= WINDOW {
             *entry = (0, Instant::now());
         }
@@ -103,6 +104,6 @@ impl SignInLimiter {
     }
 
     pub fn record_success(&self, email: &str) {
-        self.failures.lock().expect("limiter lock").remove(&email.trim().to_lowercase());
+        self.failures.lock().expect("limiter lock").remove(&normalized_email(email));
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::auth;
 use domain::{Audience, Company, Department, DepartmentId, Member, MemberId, Offering, OfferingId, Segment, Site, SiteId};
+use domain::member::normalized_email;
 use domain::LocalizedText;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -67,7 +68,7 @@ pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
             "INSERT INTO members (id, email, full_name, department_id, site_id, employment_type, role, hired_on, tags, password_hash)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
-        .bind(i64::from(m.id.0)).bind(m.email.to_lowercase()).bind(&m.full_name).bind(i64::from(m.department_id.0)).bind(i64::from(m.site_id.0))
+        .bind(i64::from(m.id.0)).bind(normalized_email(&m.email)).bind(&m.full_name).bind(i64::from(m.department_id.0)).bind(i64::from(m.site_id.0))
         .bind(enum_name(&m.employment_type)).bind(enum_name(&m.role)).bind(m.hired_on.to_string())
         .bind(to_json(&m.tags)).bind(&password_hash)
         .execute(&mut *tx).await?;
@@ -162,7 +163,7 @@ pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
 /// A member and their password hash, by email (case-insensitive).
 pub async fn member_for_sign_in(pool: &SqlitePool, email: &str) -> Result<Option<(Member, String)>, sqlx::Error> {
     let row = sqlx::query(&format!("SELECT {MEMBER_COLUMNS}, password_hash FROM members WHERE email = $1"))
-        .bind(email.trim().to_lowercase())
+        .bind(normalized_email(email))
         .fetch_optional(pool)
         .await?;
     row.map(|r| Ok((member_from(&r)?, r.try_get("password_hash")?))).transpose()

@@ -213,7 +213,7 @@ async fn the_company_loads_back_exactly_as_seeded() {
     let (_, pool) = seeded().await;
     let mut expected = domain::seed::demo_company();
     for m in &mut expected.members {
-        m.email = m.email.to_lowercase();
+        m.email = domain::member::normalized_email(&m.email);
     }
     assert_eq!(store::load_company(&pool).await.unwrap(), expected);
 }
