@@ -34,20 +34,21 @@ pub fn Home() -> impl IntoView {
 fn ProfileCard(profile: MemberProfile) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let MemberProfile { member, department, site, tenure_months, .. } = profile;
-    let row = move |label: Key, value: Signal<String>| {
+    // `vocabulary`: a lower-case term (employment type) shown on its own, capitalised.
+    let row = move |label: Key, value: Signal<String>, vocabulary: bool| {
         view! {
             <div class="fact">
                 <dt>{move || i18n.t(label)}</dt>
-                <dd>{value}</dd>
+                <dd class:vocabulary=vocabulary>{value}</dd>
             </div>
         }
     };
     view! {
         <dl class="card facts" data-testid="profile-card">
-            {row(Key::ProfileDepartment, Signal::derive(move || department.name.get(i18n.lang()).to_owned()))}
-            {row(Key::ProfileSite, Signal::derive(move || site.name.get(i18n.lang()).to_owned()))}
-            {row(Key::ProfileEmploymentType, Signal::derive(move || i18n.t(employment_type_key(member.employment_type)).to_owned()))}
-            {row(Key::ProfileTenure, Signal::derive(move || tenure(tenure_months, i18n.lang())))}
+            {row(Key::ProfileDepartment, Signal::derive(move || department.name.get(i18n.lang()).to_owned()), false)}
+            {row(Key::ProfileSite, Signal::derive(move || site.name.get(i18n.lang()).to_owned()), false)}
+            {row(Key::ProfileEmploymentType, Signal::derive(move || i18n.t(employment_type_key(member.employment_type)).to_owned()), true)}
+            {row(Key::ProfileTenure, Signal::derive(move || tenure(tenure_months, i18n.lang())), false)}
         </dl>
     }
 }

@@ -30,26 +30,27 @@ fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
     let MemberProfile { member, department, site, tenure_months, segments, manager_name } = profile;
     let lang = move || i18n.lang();
     let none = move || i18n.t(Key::ProfileNone).to_owned();
-    let rows: Vec<(Key, Box<dyn Fn() -> String + Send + Sync>)> = vec![
-        (Key::ProfileEmail, Box::new({ let email = member.email.clone(); move || email.clone() })),
-        (Key::ProfileDepartment, Box::new(move || department.name.get(lang()).to_owned())),
-        (Key::ProfileSite, Box::new(move || format!("{} ({})", site.name.get(lang()), site.city))),
-        (Key::ProfileEmploymentType, Box::new(move || i18n.t(employment_type_key(member.employment_type)).to_owned())),
-        (Key::ProfileRole, Box::new(move || i18n.t(role_key(member.role)).to_owned())),
-        (Key::ProfileHiredOn, Box::new(move || date(member.hired_on, lang()))),
-        (Key::ProfileTenure, Box::new(move || tenure(tenure_months, lang()))),
-        (Key::ProfileManager, Box::new(move || manager_name.clone().unwrap_or_else(none))),
-        (Key::ProfileSegments, Box::new(move || {
+    // The bool marks lower-case vocabulary (employment type, role), capitalised on its own.
+    let rows: Vec<(Key, bool, Box<dyn Fn() -> String + Send + Sync>)> = vec![
+        (Key::ProfileEmail, false, Box::new({ let email = member.email.clone(); move || email.clone() })),
+        (Key::ProfileDepartment, false, Box::new(move || department.name.get(lang()).to_owned())),
+        (Key::ProfileSite, false, Box::new(move || format!("{} ({})", site.name.get(lang()), site.city))),
+        (Key::ProfileEmploymentType, true, Box::new(move || i18n.t(employment_type_key(member.employment_type)).to_owned())),
+        (Key::ProfileRole, true, Box::new(move || i18n.t(role_key(member.role)).to_owned())),
+        (Key::ProfileHiredOn, false, Box::new(move || date(member.hired_on, lang()))),
+        (Key::ProfileTenure, false, Box::new(move || tenure(tenure_months, lang()))),
+        (Key::ProfileManager, false, Box::new(move || manager_name.clone().unwrap_or_else(none))),
+        (Key::ProfileSegments, false, Box::new(move || {
             let names: Vec<_> = segments.iter().map(|s| s.get(lang())).collect();
             if names.is_empty() { none() } else { names.join(", ") }
         })),
     ];
     view! {
         <dl class="card facts" data-testid="profile-details">
-            {rows.into_iter().map(|(label, value)| view! {
+            {rows.into_iter().map(|(label, vocabulary, value)| view! {
                 <div class="fact">
                     <dt>{move || i18n.t(label)}</dt>
-                    <dd>{value}</dd>
+                    <dd class:vocabulary=vocabulary>{value}</dd>
                 </div>
             }).collect_view()}
         </dl>
