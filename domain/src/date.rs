@@ -102,6 +102,100 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// An instant, kept as Unix milliseconds and written as ISO-8601 in the
+/// company's time zone (`2026-11-22T09:05:00+07:00`), so what a member reads
+/// is the local wall-clock time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(i64);
+
+impl Timestamp {
+    pub fn from_unix_millis(millis: i64) -> Timestamp {
+        Timestamp(millis)
+    }
+
+    pub fn unix_millis(self) -> i64 {
+        self.0
+    }
+
+    /// The company-local calendar date of this instant.
+    pub fn date(self) -> Date {
+        Date::from_unix_millis(self.0)
+    }
+
+    /// Hours and minutes on the company's wall clock.
+    pub fn local_time(self) -> (u8, u8) {
+        let seconds = (self.0.div_euclid(1000) + COMPANY_UTC_OFFSET_SECONDS).rem_euclid(86_400);
+        ((seconds / 3600) as u8, (seconds / 60 % 60) as u8)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let seconds = (self.0.div_euclid(1000) + COMPANY_UTC_OFFSET_SECONDS).rem_euclid(86_400);
+        let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+        write!(f, "{}T{h:02}:{m:02}:{s:02}+07:00", self.date())
+    }
+}
+
+impl std::str::FromStr for Timestamp {
+    type Err = String;
+    /// Reads what [`Timestamp`]'s `Display` writes (whole seconds, +07:00).
+    fn from_str(s: &str) -> Result<Timestamp, String> {
+        let bad = || format!("expected a time as YYYY-MM-DDThh:mm:ss+07:00, got {s:?}");
+        let (date, rest) = s.split_once('T').ok_or_else(bad)?;
+        let time = rest.strip_suffix("+07:00").ok_or_else(bad)?;
+        let date: Date = date.parse().map_err(|_| bad())?;
+        let mut parts = time.splitn(3, ':').map(|p| if p.len() == 2 { p.parse::<i64>().ok() } else { None });
+        let mut next = || parts.next().flatten().ok_or_else(bad);
+        let (h, m, sec) = (next()?, next()?, next()?);
+        if h > 23 || m > 59 || sec > 59 {
+            return Err(bad());
+        }
+        let local = date.days_since_epoch() * 86_400 + h * 3600 + m * 60 + sec;
+        Ok(Timestamp((local - COMPANY_UTC_OFFSET_SECONDS) * 1000))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The first and last day of a period, both included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    /// The calendar year that contains `day`.
+    pub fn year_of(day: Date) -> Period {
+        let first = Date { year: day.year, month: 1, day: 1 };
+        Period { from: first, to: Date { year: day.year, month: 12, day: 31 } }
+    }
+
+    /// The calendar month that contains `day`.
+    pub fn month_of(day: Date) -> Period {
+        Period {
+            from: Date { day: 1, ..day },
+            to: Date { day: days_in_month(day.year, day.month), ..day },
+        }
+    }
+
+    pub fn contains(self, day: Date) -> bool {
+        self.from <= day && day <= self.to
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -184,7 +278,31 @@ mod tests {
         assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
     }
 
+    #[test]
+    fn times_are_written_on_the_company_clock() {
+        // 2026-11-22T17:30:00Z is 00:30 on the 23rd in Vietnam.
+        let late = Timestamp::from_unix_millis(1_795_368_600_000);
+        assert_eq!(late.to_string(), "2026-11-23T00:30:00+07:00");
+        assert_eq!(late.local_time(), (0, 30));
+        assert_eq!("2026-11-23T00:30:00+07:00".parse::<Timestamp>(), Ok(late));
+        assert!("2026-11-23T24:00:00+07:00".parse::<Timestamp>().is_err());
+        assert!("2026-11-23T00:30:00Z".parse::<Timestamp>().is_err());
+    }
+
+    #[test]
+    fn periods_are_whole_calendar_months_and_years() {
+        assert_eq!(Period::month_of(d("2024-02-10")), Period { from: d("2024-02-01"), to: d("2024-02-29") });
+        assert_eq!(Period::year_of(d("2026-11-22")), Period { from: d("2026-01-01"), to: d("2026-12-31") });
+        assert!(!Period::month_of(d("2026-11-22")).contains(d("2026-12-01")));
+    }
+
     proptest! {
+        #[test]
+        fn timestamps_round_trip_to_the_second(seconds in -2_000_000_000i64..8_000_000_000) {
+            let t = Timestamp::from_unix_millis(seconds * 1000);
+            prop_assert_eq!(t.to_string().parse::<Timestamp>().unwrap(), t);
+        }
+
         #[test]
         fn day_numbers_round_trip(days in -700_000i64..2_900_000) {
             let date = Date::from_days_since_epoch(days);

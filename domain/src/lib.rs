@@ -11,10 +11,11 @@ pub mod member;
 pub mod offering;
 pub mod seed;
 pub mod session;
+pub mod store;
 
 pub use audience::{Audience, Check, Condition, Eligibility, Requirement, Segment};
 pub use company::{Company, MemberProfile, OfferingStatus};
-pub use date::Date;
+pub use date::{Date, Period, Timestamp};
 pub use member::{
     Department, DepartmentId, EmploymentType, Lang, LocalizedText, Member, MemberId, Role, Site,
     SiteId,
