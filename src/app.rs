@@ -8,7 +8,11 @@ use crate::api::{Api, ApiError, Backend};
 use crate::browser;
 use crate::components::{Icon, LanguageSwitcher, NoticeBanner, Skeleton, StatusMessage};
 use crate::i18n::{I18n, Key};
-use crate::pages::{ConfigErrorPage, Home, HrOverview, NotFound, ProfilePage, SignIn};
+use crate::cart::Cart;
+use crate::pages::{
+    CartPage, Catalogue, ConfigErrorPage, Home, HrOrders, HrOverview, HrPolicy, HrProductForm, HrProducts, NotFound, OrderPage, OrdersPage,
+    ProductPage, ProfilePage, SignIn,
+};
 use crate::session::{Session, SessionState};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -81,6 +85,15 @@ pub fn Portal(config: Config) -> impl IntoView {
                     <Route path=path!("") view=Home/>
                     <Route path=path!("profile") view=ProfilePage/>
                     <Route path=path!("hr") view=HrOverview/>
+                    <Route path=path!("store") view=Catalogue/>
+                    <Route path=path!("store/products/:id") view=ProductPage/>
+                    <Route path=path!("store/cart") view=CartPage/>
+                    <Route path=path!("store/orders") view=OrdersPage/>
+                    <Route path=path!("store/orders/:id") view=OrderPage/>
+                    <Route path=path!("hr/store") view=HrOrders/>
+                    <Route path=path!("hr/store/products") view=HrProducts/>
+                    <Route path=path!("hr/store/products/:id") view=HrProductForm/>
+                    <Route path=path!("hr/store/allowance") view=HrPolicy/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -101,7 +114,10 @@ fn MemberArea() -> impl IntoView {
             let query = next.map(|path| format!("?next={}", js_sys::encode_uri_component(&path))).unwrap_or_default();
             view! { <Redirect path=format!("/sign-in{query}")/> }.into_any()
         }
-        SessionState::SignedIn(_) => view! { <Shell/> }.into_any(),
+        SessionState::SignedIn(member) => {
+            Cart::provide(member.id);
+            view! { <Shell/> }.into_any()
+        }
     }
 }
 
@@ -141,9 +157,10 @@ fn Shell() -> impl IntoView {
             </header>
             <nav class="nav" aria-label=move || i18n.t(Key::NavLabel)>
                 <NavLink href="/" icon="home" label=Key::NavHome/>
+                <NavLink href="/store" icon="bag" label=Key::NavStore exact=false/>
                 <NavLink href="/profile" icon="user" label=Key::NavProfile/>
                 <Show when=move || session.is_hr()>
-                    <NavLink href="/hr" icon="team" label=Key::NavHr/>
+                    <NavLink href="/hr" icon="team" label=Key::NavHr exact=false/>
                 </Show>
             </nav>
             <main class="page" id="main">
@@ -155,10 +172,17 @@ fn Shell() -> impl IntoView {
 
 /// One navigation entry; the router marks the current one `aria-current`.
 #[component]
-fn NavLink(href: &'static str, icon: &'static str, label: Key) -> impl IntoView {
+fn NavLink(
+    href: &'static str,
+    icon: &'static str,
+    label: Key,
+    /// Whether only this very page marks the entry current, not pages under it.
+    #[prop(default = true)]
+    exact: bool,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
-        <A href=browser::app_href(href) exact=true attr:class="nav-link">
+        <A href=browser::app_href(href) exact attr:class="nav-link">
             <Icon name=icon/>
             <span>{move || i18n.t(label)}</span>
         </A>

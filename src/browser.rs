@@ -1,7 +1,7 @@
 //! The few browser facilities the app needs, each failing soft: private
 //! browsing or a locked-down WebView must never crash the portal.
 
-use domain::{Date, Lang};
+use domain::{Date, Lang, Timestamp};
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -34,7 +34,18 @@ pub fn set_document_lang(tag: &str) {
 
 /// Today in the company's time zone.
 pub fn today() -> Date {
-    Date::from_unix_millis(js_sys::Date::now() as i64)
+    now().date()
+}
+
+pub fn now() -> Timestamp {
+    Timestamp::from_unix_millis(js_sys::Date::now() as i64)
+}
+
+/// A fresh random `Idempotency-Key` (128 bits as hex). It only has to be
+/// unique per member, not secret.
+pub fn new_request_key() -> String {
+    let half = || (js_sys::Math::random() * 2f64.powi(53)) as u64;
+    format!("{:016x}{:016x}", half(), half())
 }
 
 /// The path the app is served under, from `<base href>` (Trunk's
@@ -50,4 +61,22 @@ pub fn base_path() -> String {
 pub fn app_href(path: &str) -> String {
     let href = format!("{}{path}", base_path());
     if href.is_empty() { "/".to_owned() } else { href }
+}
+
+/// Saves `text` as a file download. A byte-order mark goes first so that
+/// spreadsheet programs read Vietnamese names as UTF-8.
+pub fn download_text(file_name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&format!("\u{FEFF}{text}").into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let link = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("a").ok());
+    if let Some(link) = link.and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod app;
 pub mod browser;
+pub mod cart;
 pub mod components;
 pub mod crash;
 pub mod i18n;

@@ -1,20 +1,36 @@
 //! What the demo backend keeps in browser storage, versioned so that a
 //! stale or damaged copy is migrated or reset with a notice, never a crash.
 
+use domain::store::Shop;
 use domain::MemberId;
 use serde::{Deserialize, Serialize};
 
 pub const STORAGE_KEY: &str = "noibo.demo";
 
 /// Bump when `DemoData` changes shape, and teach [`migrate`] the old one.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The demo backend's mutable state. Reference data (the company) is not
 /// stored: it comes from `domain::seed` on every start.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoData {
     pub session: Option<MemberId>,
+    /// Products, orders, reviews and the allowance policy.
+    pub shop: Shop,
+}
+
+impl Default for DemoData {
+    fn default() -> DemoData {
+        DemoData { session: None, shop: domain::seed::demo_shop() }
+    }
+}
+
+/// Version 1 knew only the session; it keeps it and gets a fresh store.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoDataV1 {
+    session: Option<MemberId>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -48,6 +64,10 @@ pub fn load(raw: Option<&str>) -> (DemoData, Option<StoreNotice>) {
 fn migrate(version: u32, data: serde_json::Value) -> Result<DemoData, StoreNotice> {
     match version {
         SCHEMA_VERSION => serde_json::from_value(data).map_err(|_| StoreNotice::Corrupt),
+        1 => {
+            let old: DemoDataV1 = serde_json::from_value(data).map_err(|_| StoreNotice::Corrupt)?;
+            Ok(DemoData { session: old.session, ..DemoData::default() })
+        }
         found => Err(StoreNotice::Incompatible { found }),
     }
 }
@@ -67,14 +87,21 @@ mod tests {
     }
 
     #[test]
-    fn a_saved_session_survives_a_reload() {
-        let data = DemoData { session: Some(MemberId(7)) };
+    fn a_saved_session_and_store_survive_a_reload() {
+        let mut data = DemoData { session: Some(MemberId(7)), ..DemoData::default() };
+        data.shop.products[0].stock = 3;
         assert_eq!(load(Some(&save(&data))), (data, None));
     }
 
     #[test]
+    fn a_session_saved_by_the_previous_version_is_kept() {
+        let raw = r#"{"version":1,"data":{"session":3}}"#;
+        assert_eq!(load(Some(raw)), (DemoData { session: Some(MemberId(3)), ..DemoData::default() }, None));
+    }
+
+    #[test]
     fn damaged_storage_is_reset_with_a_notice() {
-        for raw in ["", "not json", "{\"version\":1}", "{\"version\":1,\"data\":{\"session\":\"x\"}}", "[1,2]"] {
+        for raw in ["", "not json", "{\"version\":2}", "{\"version\":1,\"data\":{\"session\":\"x\"}}", "{\"version\":2,\"data\":{\"session\":1}}", "[1,2]"] {
             assert_eq!(load(Some(raw)), (DemoData::default(), Some(StoreNotice::Corrupt)), "{raw:?}");
         }
     }

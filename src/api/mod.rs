@@ -10,16 +10,33 @@ use crate::i18n::Key;
 use async_trait::async_trait;
 use domain::company::WorkforceOverview;
 pub use domain::Credentials;
-use domain::{Member, MemberProfile, OfferingStatus};
+use domain::store::{
+    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
+    ProductId, ProductPatch, ProductQuery, Review, ReviewDraft, Rule, Violation,
+};
+use domain::{Member, MemberProfile, OfferingStatus, Site};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
-/// A problem with one field of a request, from a 422 answer.
+/// A problem with one field of a request, from a 422 answer. Store rules
+/// also say which `rule` broke and the number it is about, so the
+/// interface can say it in the member's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
+    #[serde(default)]
     pub message: String,
+    #[serde(default)]
+    pub rule: Option<Rule>,
+    #[serde(default)]
+    pub limit: Option<u64>,
+}
+
+impl From<Violation> for FieldError {
+    fn from(v: Violation) -> FieldError {
+        FieldError { message: v.rule.describe().to_owned(), field: v.field, rule: Some(v.rule), limit: v.limit }
+    }
 }
 
 /// Why a backend call failed, in terms the interface can act on.
@@ -32,6 +49,8 @@ pub enum ApiError {
     /// Signed in, but this is not for your role.
     Forbidden,
     NotFound,
+    /// The same request is still being processed; trying again shortly helps.
+    Conflict,
     /// The request was understood but breaks a rule; shown next to fields.
     Invalid { fields: Vec<FieldError> },
     /// The backend could not be reached; retrying may help.
@@ -48,6 +67,7 @@ impl ApiError {
             ApiError::BadCredentials => Key::ErrorBadCredentials,
             ApiError::Forbidden => Key::ErrorForbidden,
             ApiError::NotFound => Key::ErrorNotFound,
+            ApiError::Conflict => Key::ErrorConflict,
             ApiError::Invalid { .. } => Key::ErrorInvalid,
             ApiError::Network => Key::ErrorNetwork,
             ApiError::Server { .. } => Key::ErrorServer,
@@ -56,7 +76,7 @@ impl ApiError {
 
     /// Whether trying the same request again can succeed.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, ApiError::Network | ApiError::Server { .. })
+        matches!(self, ApiError::Network | ApiError::Conflict | ApiError::Server { .. })
     }
 }
 
@@ -91,7 +111,38 @@ pub trait Backend {
     async fn offerings(&self) -> Result<Vec<OfferingStatus>, ApiError>;
     /// HR only.
     async fn workforce(&self) -> Result<WorkforceOverview, ApiError>;
+
+    // The internal store, member side.
+    async fn products(&self, query: &ProductQuery) -> Result<Page<Listing>, ApiError>;
+    async fn product(&self, id: ProductId) -> Result<ProductDetail, ApiError>;
+    async fn pickup_sites(&self) -> Result<Vec<Site>, ApiError>;
+    async fn allowance(&self) -> Result<Allowance, ApiError>;
+    /// Places an order once per `key`: a retry with the same key and
+    /// request answers with the first order.
+    async fn place_order(&self, key: &str, request: &OrderRequest) -> Result<Order, ApiError>;
+    /// My orders, newest first.
+    async fn orders(&self) -> Result<Vec<Order>, ApiError>;
+    async fn order(&self, id: OrderId) -> Result<Order, ApiError>;
+    async fn cancel_order(&self, id: OrderId) -> Result<Order, ApiError>;
+    /// My review of a product, if I wrote one.
+    async fn my_review(&self, product: ProductId) -> Result<Option<Review>, ApiError>;
+    async fn save_review(&self, product: ProductId, draft: &ReviewDraft) -> Result<Review, ApiError>;
+    async fn reviews(&self, product: ProductId) -> Result<Vec<Review>, ApiError>;
+
+    // The internal store, HR side.
+    async fn hr_products(&self) -> Result<Vec<Product>, ApiError>;
+    async fn create_product(&self, draft: &ProductDraft) -> Result<Product, ApiError>;
+    async fn update_product(&self, id: ProductId, patch: &ProductPatch) -> Result<Product, ApiError>;
+    async fn hr_orders(&self, filter: &OrderFilter, page: u32) -> Result<Page<Order>, ApiError>;
+    async fn set_order_status(&self, id: OrderId, status: OrderStatus) -> Result<Order, ApiError>;
+    /// The orders `filter` admits as CSV, names in the interface language.
+    async fn orders_csv(&self, filter: &OrderFilter, lang: domain::Lang) -> Result<String, ApiError>;
+    async fn allowance_policy(&self) -> Result<AllowancePolicy, ApiError>;
+    async fn set_allowance_policy(&self, policy: &AllowancePolicy) -> Result<AllowancePolicy, ApiError>;
 }
+
+/// HR's order queue shows this many orders a page.
+pub const HR_ORDERS_PER_PAGE: u32 = 50;
 
 /// The chosen backend, in context.
 #[derive(Clone, Copy)]

@@ -3,16 +3,20 @@
 mod config_error;
 mod home;
 mod hr;
+mod hr_store;
 mod not_found;
 mod profile;
 mod sign_in;
+mod store;
 
 pub use config_error::ConfigErrorPage;
 pub use home::Home;
 pub use hr::HrOverview;
+pub use hr_store::{HrOrders, HrPolicy, HrProductForm, HrProducts};
 pub use not_found::NotFound;
 pub use profile::ProfilePage;
 pub use sign_in::SignIn;
+pub use store::{CartPage, Catalogue, OrderPage, OrdersPage, ProductPage};
 
 use crate::i18n::Key;
 use domain::{EmploymentType, Role};

@@ -1,0 +1,45 @@
+//! The internal store, HR side: the order queue, products, and the
+//! allowance policy.
+
+mod orders;
+mod policy;
+mod products;
+
+pub use orders::HrOrders;
+pub use policy::HrPolicy;
+pub use products::{HrProductForm, HrProducts};
+
+use crate::browser::app_href;
+use crate::components::StatusMessage;
+use crate::i18n::{use_i18n, Key};
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The HR store pages' heading and tabs; others read "not for your role".
+#[component]
+fn HrStoreFrame(title: Key, children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    move || {
+        if !session.is_hr() {
+            return view! { <StatusMessage title=Key::ErrorForbidden/> }.into_any();
+        }
+        view! {
+            <h1>{move || i18n.t(title)}</h1>
+            <nav class="tabs" aria-label=move || i18n.t(Key::HrStoreTabsLabel)>
+                <A href=app_href("/hr/store") exact=true>{move || i18n.t(Key::HrStoreOrders)}</A>
+                <A href=app_href("/hr/store/products")>{move || i18n.t(Key::HrStoreProducts)}</A>
+                <A href=app_href("/hr/store/allowance")>{move || i18n.t(Key::HrStorePolicy)}</A>
+            </nav>
+            {children()}
+        }
+        .into_any()
+    }
+}
+
+/// A whole number from a form field; anything else is 0, which the rules
+/// then refuse with a message next to the field.
+fn number<T: std::str::FromStr + Default>(text: &str) -> T {
+    text.trim().replace(['.', ',', ' '], "").parse().unwrap_or_default()
+}

@@ -1,0 +1,78 @@
+use super::{number, HrStoreFrame};
+use crate::api::{use_api, ApiError};
+use crate::components::{Loadable, StatusMessage};
+use crate::i18n::{use_i18n, Key};
+use crate::pages::store::{errors_at, FieldMessages};
+use domain::company::WorkforceOverview;
+use domain::store::{AllowancePolicy, SegmentAllowance};
+use leptos::prelude::*;
+
+/// The yearly internal-purchase allowance: a default, and a limit for any
+/// segment HR chooses (a member gets the highest that applies).
+#[component]
+pub fn HrPolicy() -> impl IntoView {
+    let data = crate::api::api_resource(|api| async move { Ok((api.allowance_policy().await?, api.workforce().await?)) });
+    view! {
+        <HrStoreFrame title=Key::HrStorePolicyTitle>
+            <Loadable resource=data skeleton_lines=6 render=|(policy, workforce)| view! { <PolicyForm policy workforce/> }/>
+        </HrStoreFrame>
+    }
+}
+
+#[component]
+fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let default_limit = RwSignal::new(policy.default_limit.to_string());
+    // One input per company segment; empty means "no own limit".
+    let rows: Vec<(String, domain::LocalizedText, RwSignal<String>)> = workforce
+        .segments
+        .into_iter()
+        .map(|count| {
+            let set = policy.segments.iter().find(|s| s.segment == count.segment.tag).map(|s| s.yearly_limit.to_string());
+            (count.segment.tag, count.segment.name, RwSignal::new(set.unwrap_or_default()))
+        })
+        .collect();
+    let inputs = StoredValue::new(rows.iter().map(|(tag, _, value)| (tag.clone(), *value)).collect::<Vec<_>>());
+    let save = Action::new_local(move |policy: &AllowancePolicy| {
+        let (api, policy) = (api.clone(), policy.clone());
+        async move { api.set_allowance_policy(&policy).await }
+    });
+    let failure = move || save.value().get().and_then(Result::err);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let segments = inputs.with_value(|rows| {
+            rows.iter()
+                .filter(|(_, value)| !value.get().trim().is_empty())
+                .map(|(tag, value)| SegmentAllowance { segment: tag.clone(), yearly_limit: number(&value.get()) })
+                .collect()
+        });
+        save.dispatch(AllowancePolicy { default_limit: number(&default_limit.get()), segments });
+    };
+    view! {
+        <form class="stack" on:submit=submit>
+            <p class="muted">{move || i18n.t(Key::HrStorePolicyHint)}</p>
+            <div class="field">
+                <label for="policy-default">{move || i18n.t(Key::HrStoreDefaultLimit)}</label>
+                <input id="policy-default" type="number" inputmode="numeric" aria-describedby="policy-default-error"
+                    prop:value=move || default_limit.get() on:input=move |ev| default_limit.set(event_target_value(&ev))/>
+                <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "default_limit")) id="policy-default-error".to_owned()/>
+            </div>
+            {rows.into_iter().enumerate().map(|(i, (tag, name, value))| {
+                let id = format!("policy-{tag}");
+                let error_id = format!("{id}-error");
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{move || i18n.fill(Key::HrStoreSegmentLimit, &[("name", name.get(i18n.lang()))])}</label>
+                        <input id=id type="number" inputmode="numeric" aria-describedby=error_id.clone()
+                            prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                        <FieldMessages errors=Signal::derive(move || errors_at(&failure(), &format!("segments[{i}]."))) id=error_id/>
+                    </div>
+                }
+            }).collect_view()}
+            {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|e| view! { <StatusMessage title=e.message_key()/> })}
+            <button type="submit" class="button" disabled=move || save.pending().get()>{move || i18n.t(Key::HrStoreSave)}</button>
+            <p role="status" class="muted">{move || matches!(save.value().get(), Some(Ok(_))).then(|| i18n.t(Key::HrStoreSaved))}</p>
+        </form>
+    }
+}

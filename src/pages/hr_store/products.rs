@@ -1,0 +1,244 @@
+use super::{number, HrStoreFrame};
+use crate::api::{use_api, ApiError};
+use crate::browser::app_href;
+use crate::components::{Loadable, StatusMessage};
+use crate::i18n::{use_i18n, Key};
+use crate::pages::employment_type_key;
+use crate::pages::store::{category_key, errors_at, money, FieldMessages};
+use domain::company::WorkforceOverview;
+use domain::store::{Category, Product, ProductDraft, ProductId, ProductPatch};
+use domain::{Audience, Condition, EmploymentType, LocalizedText};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// Every product, hidden ones included, with a way into each.
+#[component]
+pub fn HrProducts() -> impl IntoView {
+    let i18n = use_i18n();
+    let products = crate::api::api_resource(|api| async move { api.hr_products().await });
+    view! {
+        <HrStoreFrame title=Key::HrStoreProductsTitle>
+            <p><A href=app_href("/hr/store/products/new") attr:class="button">{move || i18n.t(Key::HrStoreNewProduct)}</A></p>
+            <Loadable resource=products skeleton_lines=10 render=|products| view! { <ProductTable products/> }/>
+        </HrStoreFrame>
+    }
+}
+
+#[component]
+fn ProductTable(products: Vec<Product>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="products-caption">
+            <table class="data-table">
+                <caption id="products-caption">{move || i18n.t(Key::HrStoreProductsTitle)}</caption>
+                <thead><tr>
+                    <th scope="col">{move || i18n.t(Key::HrStoreName)}</th>
+                    <th scope="col">{move || i18n.t(Key::HrStoreInternalPrice)}</th>
+                    <th scope="col">{move || i18n.t(Key::StoreStock)}</th>
+                    <th scope="col">{move || i18n.t(Key::HrStoreQuota)}</th>
+                    <th scope="col">{move || i18n.t(Key::HrStoreVisibility)}</th>
+                </tr></thead>
+                <tbody>
+                    {products.into_iter().map(|p| {
+                        let Product { id, name, internal_price, stock, monthly_quota, hidden, .. } = p;
+                        view! {
+                            <tr>
+                                <th scope="row"><A href=app_href(&format!("/hr/store/products/{}", id.0))>{move || name.get(i18n.lang()).to_owned()}</A></th>
+                                <td>{move || money(internal_price, i18n.lang())}</td>
+                                <td>{stock}</td>
+                                <td>{monthly_quota}</td>
+                                <td>{move || i18n.t(if hidden { Key::HrStoreHidden } else { Key::HrStoreVisible })}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Creates (`/hr/store/products/new`) or edits a product.
+#[component]
+pub fn HrProductForm() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").and_then(|id| id.parse().ok()).map(ProductId);
+    let data = crate::api::api_resource(move |api| async move {
+        let workforce = api.workforce().await?;
+        let product = match id {
+            Some(id) => Some(api.hr_products().await?.into_iter().find(|p| p.id == id).ok_or(ApiError::NotFound)?),
+            None => None,
+        };
+        Ok((product, workforce))
+    });
+    let title = if id.is_some() { Key::HrStoreEditProduct } else { Key::HrStoreNewProduct };
+    view! {
+        <HrStoreFrame title>
+            <Loadable resource=data skeleton_lines=12 render=|(product, workforce)| view! { <ProductForm product workforce/> }/>
+        </HrStoreFrame>
+    }
+}
+
+/// One text field with its label and the messages for its field name.
+#[component]
+fn TextField(label: Key, field: &'static str, value: RwSignal<String>, errors: Signal<Vec<crate::api::FieldError>>, #[prop(default = "text")] kind: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("product-{}", field.replace('.', "-"));
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || i18n.t(label)}</label>
+            <input id=id type=kind inputmode=if kind == "text" { "text" } else { "numeric" } aria-describedby=error_id.clone()
+                aria-invalid=move || (!errors.get().is_empty()).to_string()
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            <FieldMessages errors id=error_id/>
+        </div>
+    }
+}
+
+#[component]
+fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let draft = product.as_ref().map(Product::draft);
+    let text = |f: fn(&ProductDraft) -> String| RwSignal::new(draft.as_ref().map(f).unwrap_or_default());
+    let name_vi = text(|d| d.name.vi.clone());
+    let name_en = text(|d| d.name.en.clone());
+    let description_vi = text(|d| d.description.vi.clone());
+    let description_en = text(|d| d.description.en.clone());
+    let market = text(|d| d.market_price.to_string());
+    let internal = text(|d| d.internal_price.to_string());
+    let stock = text(|d| d.stock.to_string());
+    let quota = text(|d| d.monthly_quota.to_string());
+    let category = RwSignal::new(draft.as_ref().map_or(Category::Food, |d| d.category));
+    let hidden = RwSignal::new(draft.as_ref().is_some_and(|d| d.hidden));
+    let audience = draft.as_ref().map(|d| d.audience.clone()).unwrap_or_default();
+    let types = RwSignal::new(listed(&audience, |c| match c { Condition::EmploymentTypeIn(t) => Some(t.clone()), _ => None }));
+    let segments = RwSignal::new(listed(&audience, |c| match c { Condition::InSegment(t) => Some(t.clone()), _ => None }));
+    let id = product.as_ref().map(|p| p.id);
+
+    let save = Action::new_local(move |draft: &ProductDraft| {
+        let (api, draft) = (api.clone(), draft.clone());
+        async move {
+            match id {
+                Some(id) => api.update_product(id, &patch_of(draft)).await,
+                None => api.create_product(&draft).await,
+            }
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(product)) = save.value().get() {
+            if id.is_none() {
+                navigate(&format!("/hr/store/products/{}", product.id.0), Default::default());
+            }
+        }
+    });
+    let failure = move || save.value().get().and_then(Result::err);
+    let errors = move |field: &'static str| Signal::derive(move || errors_at(&failure(), field));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut all_of: Vec<Condition> = audience.all_of.iter().filter(|c| !matches!(c, Condition::EmploymentTypeIn(_) | Condition::InSegment(_))).cloned().collect();
+        if !types.get().is_empty() {
+            all_of.push(Condition::EmploymentTypeIn(types.get()));
+        }
+        if !segments.get().is_empty() {
+            all_of.push(Condition::InSegment(segments.get()));
+        }
+        save.dispatch(ProductDraft {
+            name: LocalizedText { vi: name_vi.get(), en: name_en.get() },
+            description: LocalizedText { vi: description_vi.get(), en: description_en.get() },
+            category: category.get(),
+            market_price: number(&market.get()),
+            internal_price: number(&internal.get()),
+            stock: number(&stock.get()),
+            monthly_quota: number(&quota.get()),
+            audience: Audience { all_of },
+            hidden: hidden.get(),
+        });
+    };
+    view! {
+        <p><A href=app_href("/hr/store/products") attr:class="back-link">{move || i18n.t(Key::HrStoreBackToProducts)}</A></p>
+        <form class="stack product-form" on:submit=submit novalidate>
+            <TextField label=Key::HrStoreNameVi field="name.vi" value=name_vi errors=errors("name.vi")/>
+            <TextField label=Key::HrStoreNameEn field="name.en" value=name_en errors=errors("name.en")/>
+            <TextField label=Key::HrStoreDescriptionVi field="description.vi" value=description_vi errors=errors("description.vi")/>
+            <TextField label=Key::HrStoreDescriptionEn field="description.en" value=description_en errors=errors("description.en")/>
+            <div class="field">
+                <label for="product-category">{move || i18n.t(Key::StoreCategoryLabel)}</label>
+                <select id="product-category" on:change=move |ev| {
+                    if let Ok(c) = serde_json::from_str(&format!("\"{}\"", event_target_value(&ev))) { category.set(c) }
+                }>
+                    {Category::ALL.into_iter().map(|c| view! {
+                        <option value=serde_json::to_string(&c).unwrap_or_default().trim_matches('"').to_owned() selected=move || category.get() == c>
+                            {move || i18n.t(category_key(c))}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <TextField label=Key::HrStoreMarketPrice field="market_price" value=market errors=errors("market_price") kind="number"/>
+            <TextField label=Key::HrStoreInternalPrice field="internal_price" value=internal errors=errors("internal_price") kind="number"/>
+            <TextField label=Key::StoreStock field="stock" value=stock errors=errors("stock") kind="number"/>
+            <TextField label=Key::HrStoreQuota field="monthly_quota" value=quota errors=errors("monthly_quota") kind="number"/>
+            <fieldset>
+                <legend>{move || i18n.t(Key::HrStoreWhoMayBuy)}</legend>
+                <p class="muted">{move || i18n.t(Key::HrStoreWhoMayBuyHint)}</p>
+                {EmploymentType::ALL.into_iter().map(|t| view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || types.read().contains(&t)
+                            on:change=move |_| types.update(|all| toggle(all, t))/>
+                        {move || i18n.t(employment_type_key(t))}
+                    </label>
+                }).collect_view()}
+                {workforce.segments.into_iter().map(|count| {
+                    let tag = count.segment.tag.clone();
+                    let name = count.segment.name.clone();
+                    let checked_tag = tag.clone();
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || segments.read().contains(&checked_tag)
+                                on:change=move |_| segments.update(|all| toggle(all, tag.clone()))/>
+                            {move || i18n.fill(Key::HrStoreSegmentOption, &[("name", name.get(i18n.lang()))])}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || hidden.get() on:change=move |_| hidden.update(|h| *h = !*h)/>
+                {move || i18n.t(Key::HrStoreHideProduct)}
+            </label>
+            {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|e| view! { <StatusMessage title=e.message_key()/> })}
+            <button type="submit" class="button" disabled=move || save.pending().get()>{move || i18n.t(Key::HrStoreSave)}</button>
+            <p role="status" class="muted">{move || matches!(save.value().get(), Some(Ok(_))).then(|| i18n.t(Key::HrStoreSaved))}</p>
+        </form>
+    }
+}
+
+fn listed<T>(audience: &Audience, pick: impl Fn(&Condition) -> Option<Vec<T>>) -> Vec<T> {
+    audience.all_of.iter().find_map(pick).unwrap_or_default()
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    match list.iter().position(|x| *x == item) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(item),
+    }
+}
+
+/// An edit that sets every field the form shows.
+fn patch_of(draft: ProductDraft) -> ProductPatch {
+    let ProductDraft { name, description, category, market_price, internal_price, stock, monthly_quota, audience, hidden } = draft;
+    ProductPatch {
+        name: Some(name),
+        description: Some(description),
+        category: Some(category),
+        market_price: Some(market_price),
+        internal_price: Some(internal_price),
+        stock: Some(stock),
+        monthly_quota: Some(monthly_quota),
+        audience: Some(audience),
+        hidden: Some(hidden),
+    }
+}

@@ -1,0 +1,144 @@
+use super::{category_key, PriceTag};
+use crate::api::use_api;
+use crate::browser::app_href;
+use crate::cart::use_cart;
+use crate::components::Loadable;
+use crate::i18n::{use_i18n, Key};
+use domain::store::product::DEFAULT_PER_PAGE;
+use domain::store::{Category, Listing, Page, ProductQuery, Sort};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The catalogue: search as you type, filter by category, sort, page.
+/// The query lives in the URL, so reload, back and shared links keep it.
+#[component]
+pub fn Catalogue() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        let params = params.read();
+        ProductQuery {
+            q: params.get("q").unwrap_or_default(),
+            category: params.get("category").and_then(|c| from_name(&c)),
+            sort: params.get("sort").and_then(|s| from_name(&s)).unwrap_or_default(),
+            page: params.get("page").and_then(|p| p.parse().ok()).filter(|p| *p > 0),
+            per_page: None,
+            lang: Some(i18n.lang()),
+        }
+    });
+    let api = use_api();
+    let products = LocalResource::new(move || {
+        let (api, query) = (api.clone(), query.get());
+        async move { api.products(&query).await }
+    });
+    let navigate = use_navigate();
+    // Every change but paging starts again at page 1.
+    let set = move |name: &'static str, value: String| {
+        let mut next = params.get_untracked();
+        if value.is_empty() { next.remove(name); } else { next.replace(name, value); }
+        if name != "page" {
+            next.remove("page");
+        }
+        let search = next.to_query_string();
+        navigate(&format!("/store{search}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    let set_q = set.clone();
+    let set_category = set.clone();
+    let set_sort = set.clone();
+    let cart = use_cart();
+    view! {
+        <div class="page-head">
+            <h1>{move || i18n.t(Key::StoreTitle)}</h1>
+            <nav class="head-links" aria-label=move || i18n.t(Key::StoreLinksLabel)>
+                <A href=app_href("/store/orders") attr:class="button secondary">{move || i18n.t(Key::StoreMyOrders)}</A>
+                <A href=app_href("/store/cart") attr:class="button">
+                    {move || i18n.fill(Key::StoreCartWithCount, &[("count", &cart.count().to_string())])}
+                </A>
+            </nav>
+        </div>
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <div class="field grow">
+                <label for="store-q">{move || i18n.t(Key::StoreSearchLabel)}</label>
+                <input id="store-q" type="search" autocomplete="off" prop:value=move || query.read().q.clone()
+                    placeholder=move || i18n.t(Key::StoreSearchPlaceholder)
+                    on:input=move |ev| set_q("q", event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="store-category">{move || i18n.t(Key::StoreCategoryLabel)}</label>
+                <select id="store-category" on:change=move |ev| set_category("category", event_target_value(&ev))>
+                    <option value="" selected=move || query.read().category.is_none()>{move || i18n.t(Key::StoreCategoryAll)}</option>
+                    {Category::ALL.into_iter().map(|c| view! {
+                        <option value=name_of(&c) selected=move || query.read().category == Some(c)>{move || i18n.t(category_key(c))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="store-sort">{move || i18n.t(Key::StoreSortLabel)}</label>
+                <select id="store-sort" on:change=move |ev| set_sort("sort", event_target_value(&ev))>
+                    {[(Sort::Name, Key::StoreSortName), (Sort::Price, Key::StoreSortPrice), (Sort::Saving, Key::StoreSortSaving)].into_iter().map(|(s, key)| view! {
+                        <option value=name_of(&s) selected=move || query.read().sort == s>{move || i18n.t(key)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </form>
+        <Loadable resource=products skeleton_lines=8 render=move |page| view! { <Results page current=query.get_untracked().page() set_page=set.clone()/> }/>
+    }
+}
+
+/// A serde enum's wire name (`"beverage"`), as used in the URL.
+fn name_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default().trim_matches('"').to_owned()
+}
+
+fn from_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_str(&format!("\"{name}\"")).ok()
+}
+
+#[component]
+fn Results(page: Page<Listing>, current: u32, set_page: impl Fn(&'static str, String) + Clone + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = page.total;
+    let pages = total.div_ceil(DEFAULT_PER_PAGE).max(1);
+    let go = move |n: u32| {
+        let set_page = set_page.clone();
+        move |_| set_page("page", n.to_string())
+    };
+    view! {
+        <p class="muted" role="status" data-testid="result-count">{move || i18n.fill(Key::StoreResultCount, &[("count", &total.to_string())])}</p>
+        {(total == 0).then(|| view! { <p class="empty">{move || i18n.t(Key::StoreNoResults)}</p> })}
+        <ul class="product-grid" data-testid="product-list">
+            {page.items.into_iter().map(|listing| view! { <ProductCard listing/> }).collect_view()}
+        </ul>
+        {(pages > 1).then(|| view! {
+            <nav class="pager" aria-label=move || i18n.t(Key::StorePagerLabel)>
+                <button type="button" class="button secondary" disabled=current <= 1 on:click=go(current.saturating_sub(1))>
+                    {move || i18n.t(Key::StorePagerPrevious)}
+                </button>
+                <span>{move || i18n.fill(Key::StorePagerPosition, &[("page", &current.to_string()), ("pages", &pages.to_string())])}</span>
+                <button type="button" class="button secondary" disabled=current >= pages on:click=go(current + 1)>
+                    {move || i18n.t(Key::StorePagerNext)}
+                </button>
+            </nav>
+        })}
+    }
+}
+
+#[component]
+fn ProductCard(listing: Listing) -> impl IntoView {
+    let i18n = use_i18n();
+    let Listing { product, eligible } = listing;
+    let href = app_href(&format!("/store/products/{}", product.id.0));
+    let name = product.name.clone();
+    let (category, stock) = (product.category, product.stock);
+    view! {
+        <li class="product-card">
+            <A href=href attr:class="product-name">{move || name.get(i18n.lang()).to_owned()}</A>
+            <span class="muted">{move || i18n.t(category_key(category))}</span>
+            <PriceTag product/>
+            {(stock == 0).then(|| view! { <span class="badge badge-cancelled">{move || i18n.t(Key::StoreSoldOut)}</span> })}
+            {(!eligible).then(|| view! { <span class="badge">{move || i18n.t(Key::StoreNotForYou)}</span> })}
+        </li>
+    }
+}

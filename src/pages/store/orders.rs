@@ -1,0 +1,192 @@
+use super::{money, status_class, status_key};
+use crate::api::{use_api, ApiError};
+use crate::browser::app_href;
+use crate::components::{Loadable, StatusMessage};
+use crate::i18n::format::date;
+use crate::i18n::{use_i18n, Key};
+use domain::store::{Order, OrderId, OrderStatus};
+use domain::Site;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The member's orders, newest first.
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let orders = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.orders().await }
+    });
+    view! {
+        <A href=app_href("/store") attr:class="back-link">{move || i18n.t(Key::StoreBackToCatalogue)}</A>
+        <h1>{move || i18n.t(Key::StoreMyOrders)}</h1>
+        <Loadable resource=orders skeleton_lines=6 render=|orders| view! { <OrderList orders/> }/>
+    }
+}
+
+#[component]
+fn OrderList(orders: Vec<Order>) -> impl IntoView {
+    let i18n = use_i18n();
+    if orders.is_empty() {
+        return view! { <p class="empty">{move || i18n.t(Key::StoreNoOrders)}</p> }.into_any();
+    }
+    view! {
+        <ul class="order-list" data-testid="order-list">
+            {orders.into_iter().map(|order| {
+                let (id, status, total, placed) = (order.id, order.status, order.total, order.placed_at.date());
+                let units: u32 = order.lines.iter().map(|l| l.quantity).sum();
+                view! {
+                    <li class="card order-row">
+                        <A href=app_href(&format!("/store/orders/{}", id.0))>{id.number()}</A>
+                        <span class=status_class(status)>{move || i18n.t(status_key(status))}</span>
+                        <span class="muted">{move || format!("{} · {}", date(placed, i18n.lang()), i18n.fill(Key::StoreUnits, &[("count", &units.to_string())]))}</span>
+                        <strong>{move || money(total, i18n.lang())}</strong>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }.into_any()
+}
+
+/// One order: confirmation after checkout, lines, pickup site, the status
+/// timeline, and cancelling while it is still placed.
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(OrderId));
+    let api = use_api();
+    let changed = RwSignal::new(None::<Order>);
+    let order = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            let (api, id) = (api.clone(), id.get());
+            async move {
+                match id {
+                    Some(id) => api.order(id).await,
+                    None => Err(ApiError::NotFound),
+                }
+            }
+        })
+    };
+    let sites = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.pickup_sites().await }
+    });
+    let just_placed = use_query_map().get_untracked().get("placed").is_some();
+    view! {
+        <A href=app_href("/store/orders") attr:class="back-link">{move || i18n.t(Key::StoreBackToOrders)}</A>
+        <Loadable resource=order skeleton_lines=8 render=move |order| view! {
+            <OrderDetails order=changed.get_untracked().unwrap_or(order) sites just_placed changed/>
+        }/>
+    }
+}
+
+#[component]
+fn OrderDetails(order: Order, sites: LocalResource<Result<Vec<Site>, ApiError>>, just_placed: bool, changed: RwSignal<Option<Order>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let current = RwSignal::new(order);
+    let cancel = Action::new_local(move |id: &OrderId| {
+        let (api, id) = (api.clone(), *id);
+        async move { api.cancel_order(id).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(order)) = cancel.value().get() {
+            changed.set(Some(order.clone()));
+            current.set(order);
+        }
+    });
+    let confirming = RwSignal::new(false);
+    let order = move || current.get();
+    let site_name = move || {
+        let site = current.with(|o| o.pickup_site_id);
+        sites.get().and_then(Result::ok).and_then(|all| all.into_iter().find(|s| s.id == site)).map(|s| s.name.get(i18n.lang()).to_owned())
+    };
+    view! {
+        {just_placed.then(|| view! {
+            <div class="success card" role="status" data-testid="order-confirmation">
+                <p class="status-title">{move || i18n.t(Key::StoreOrderPlaced)}</p>
+                <p>{move || i18n.fill(Key::StoreOrderNumberIs, &[("number", &current.with(|o| o.id.number()))])}</p>
+            </div>
+        })}
+        <h1>{move || i18n.fill(Key::StoreOrderTitle, &[("number", &current.with(|o| o.id.number()))])}</h1>
+        <p>
+            <span class=move || status_class(order().status) data-testid="order-status">{move || i18n.t(status_key(order().status))}</span>
+        </p>
+        <p>{move || i18n.fill(Key::StorePickupAt, &[("site", &site_name().unwrap_or_default())])}</p>
+        <ul class="order-lines">
+            {move || order().lines.into_iter().map(|line| {
+                let total = line.total();
+                view! {
+                    <li>
+                        <span>{format!("{} × {}", line.quantity, line.name.get(i18n.lang()))}</span>
+                        <span>{money(total, i18n.lang())}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <p class="total-row"><span>{move || i18n.t(Key::StoreTotal)}</span><strong>{move || money(order().total, i18n.lang())}</strong></p>
+        <Timeline order=Signal::derive(order)/>
+        {move || cancel.value().get().and_then(Result::err).map(|error| view! { <StatusMessage title=error.message_key()/> })}
+        {move || (order().status == OrderStatus::Placed).then(|| if confirming.get() {
+            view! {
+                <div class="card" role="group" aria-labelledby="cancel-question">
+                    <p id="cancel-question">{i18n.t(Key::StoreCancelQuestion)}</p>
+                    <div class="actions">
+                        <button type="button" class="button danger" disabled=move || cancel.pending().get()
+                            on:click=move |_| { cancel.dispatch(current.with_untracked(|o| o.id)); }>
+                            {i18n.t(Key::StoreCancelConfirm)}
+                        </button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{i18n.t(Key::StoreCancelKeep)}</button>
+                    </div>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>{i18n.t(Key::StoreCancelOrder)}</button>
+            }.into_any()
+        })}
+    }
+}
+
+/// placed → ready for pickup → collected, each with when it happened; a
+/// cancelled order shows where it stopped.
+#[component]
+fn Timeline(#[prop(into)] order: Signal<Order>) -> impl IntoView {
+    let i18n = use_i18n();
+    let steps = move || {
+        let order = order.get();
+        let mut steps: Vec<(OrderStatus, Option<domain::Timestamp>)> = order.history.iter().map(|c| (c.status, Some(c.at))).collect();
+        if order.status != OrderStatus::Cancelled {
+            for upcoming in [OrderStatus::ReadyForPickup, OrderStatus::Collected] {
+                if !steps.iter().any(|(s, _)| *s == upcoming) {
+                    steps.push((upcoming, None));
+                }
+            }
+        }
+        steps
+    };
+    view! {
+        <h2>{move || i18n.t(Key::StoreTimeline)}</h2>
+        <ol class="timeline" data-testid="timeline">
+            {move || steps().into_iter().map(|(status, at)| {
+                let done = at.is_some();
+                view! {
+                    <li class:done=done>
+                        <span class="step">{i18n.t(status_key(status))}</span>
+                        <span class="muted">{match at {
+                            Some(at) => {
+                                let (h, m) = at.local_time();
+                                format!("{} {h:02}:{m:02}", date(at.date(), i18n.lang()))
+                            }
+                            None => i18n.t(Key::StoreNotYet).to_owned(),
+                        }}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}

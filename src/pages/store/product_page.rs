@@ -1,0 +1,113 @@
+use super::reviews::Reviews;
+use super::{category_key, PriceTag};
+use crate::api::use_api;
+use crate::browser::app_href;
+use crate::cart::use_cart;
+use crate::components::{EligibilityReasons, Loadable};
+use crate::i18n::{use_i18n, Key};
+use domain::store::{ProductDetail, ProductId};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// One product: what it is, what it costs, whether and how many the
+/// member may buy, and what colleagues who bought it say.
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(ProductId));
+    let api = use_api();
+    let detail = LocalResource::new(move || {
+        let (api, id) = (api.clone(), id.get());
+        async move {
+            match id {
+                Some(id) => api.product(id).await,
+                None => Err(crate::api::ApiError::NotFound),
+            }
+        }
+    });
+    view! {
+        <A href=app_href("/store") attr:class="back-link">{move || i18n.t(Key::StoreBackToCatalogue)}</A>
+        <Loadable resource=detail skeleton_lines=8 render=move |detail| view! { <ProductDetails detail/> }/>
+    }
+}
+
+#[component]
+fn ProductDetails(detail: ProductDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let ProductDetail { product, eligibility, quota_left, rating, can_review } = detail;
+    let (name, description) = (product.name.clone(), product.description.clone());
+    let (id, stock, quota, category) = (product.id, product.stock, product.monthly_quota, product.category);
+    let reasons: Vec<_> = eligibility.unmet().cloned().collect();
+    let buyable = eligibility.eligible && stock > 0 && quota_left > 0;
+    view! {
+        <article class="product-detail">
+            <h1>{move || name.get(i18n.lang()).to_owned()}</h1>
+            <p class="muted">{move || i18n.t(category_key(category))}</p>
+            <p>{move || description.get(i18n.lang()).to_owned()}</p>
+            <PriceTag product=product.clone()/>
+            <dl class="facts">
+                <div>
+                    <dt>{move || i18n.t(Key::StoreStock)}</dt>
+                    <dd data-testid="stock">{move || if stock == 0 { i18n.t(Key::StoreSoldOut).to_owned() } else { stock.to_string() }}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Key::StoreQuotaLeft)}</dt>
+                    <dd data-testid="quota-left">{move || i18n.fill(Key::StoreQuotaOf, &[("left", &quota_left.to_string()), ("quota", &quota.to_string())])}</dd>
+                </div>
+            </dl>
+            {if !eligibility.eligible {
+                view! {
+                    <section class="card" aria-labelledby="not-eligible">
+                        <h2 id="not-eligible">{move || i18n.t(Key::StoreNotEligibleTitle)}</h2>
+                        <EligibilityReasons reasons/>
+                    </section>
+                }.into_any()
+            } else if buyable {
+                view! { <AddToCart product=product.clone() max=stock.min(quota_left)/> }.into_any()
+            } else {
+                let why = if stock == 0 { Key::StoreSoldOut } else { Key::StoreQuotaUsedUp };
+                view! { <p class="notice" role="status">{move || i18n.t(why)}</p> }.into_any()
+            }}
+        </article>
+        <Reviews product=id rating can_review/>
+    }
+}
+
+#[component]
+fn AddToCart(product: domain::store::Product, max: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let cart = use_cart();
+    let id = product.id;
+    let in_cart = move || cart.quantity_of(id);
+    let room = move || max.saturating_sub(in_cart());
+    let quantity = RwSignal::new(1u32);
+    let added = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = quantity.get().clamp(1, room().max(1));
+        cart.add(&product, n);
+        added.set(true);
+        quantity.set(1);
+    };
+    view! {
+        <form class="add-to-cart" on:submit=add>
+            <div class="field">
+                <label for="quantity">{move || i18n.t(Key::StoreQuantity)}</label>
+                <input id="quantity" type="number" inputmode="numeric" min="1" max=move || room().to_string()
+                    prop:value=move || quantity.get().to_string()
+                    on:input=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))/>
+            </div>
+            <button type="submit" class="button" disabled=move || room() == 0>{move || i18n.t(Key::StoreAddToCart)}</button>
+        </form>
+        <p role="status" class="muted">
+            {move || (room() == 0).then(|| i18n.t(Key::StoreAllInCart))}
+            {move || added.get().then(|| view! {
+                {i18n.fill(Key::StoreAddedToCart, &[("count", &in_cart().to_string())])}
+                " "
+                <A href=app_href("/store/cart")>{i18n.t(Key::StoreGoToCart)}</A>
+            })}
+        </p>
+    }
+}
