@@ -5,7 +5,9 @@ pub mod auth;
 pub mod cli;
 pub mod problem;
 pub mod routes;
+pub mod shop;
 pub mod static_site;
 pub mod store;
+pub mod store_routes;
 
 pub use routes::{app, AppState};

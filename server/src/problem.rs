@@ -2,15 +2,24 @@
 //! are problems that name the field at fault.
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::store::{Rule, Violation};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+/// One field at fault. Broken business rules also say which `rule` (its
+/// snake_case name, for the interface to translate) and the number it is
+/// about (`limit`: units left, đồng remaining, a maximum).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldProblem {
     pub field: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
     pub message: String,
 }
 
@@ -61,9 +70,41 @@ impl Problem {
     }
     pub fn invalid(field: &str, message: String) -> Problem {
         Problem {
-            errors: vec![FieldProblem { field: field.to_owned(), message: message.clone() }],
+            errors: vec![FieldProblem { field: field.to_owned(), rule: None, limit: None, message: message.clone() }],
             detail: Some(message),
             ..Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "Invalid request")
+        }
+    }
+    /// Business rules broken (422), each at its field, described in English.
+    pub fn violations(violations: Vec<Violation>) -> Problem {
+        let detail = violations.iter().map(|v| format!("{}: {}", v.field, v.rule.describe())).collect::<Vec<_>>().join("; ");
+        let errors = violations
+            .into_iter()
+            .map(|v| FieldProblem { message: v.rule.describe().to_owned(), field: v.field, rule: Some(v.rule), limit: v.limit })
+            .collect();
+        Problem { errors, detail: Some(detail), ..Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "Invalid request") }
+    }
+    /// No usable `Idempotency-Key` header on a request that needs one (400).
+    pub fn missing_idempotency_key() -> Problem {
+        let message = "send an Idempotency-Key header of 1 to 100 visible ASCII characters, the same on every retry";
+        Problem {
+            errors: vec![FieldProblem { field: "Idempotency-Key".to_owned(), rule: None, limit: None, message: message.to_owned() }],
+            detail: Some(message.to_owned()),
+            ..Problem::new(StatusCode::BAD_REQUEST, "Missing or invalid Idempotency-Key")
+        }
+    }
+    /// The same `Idempotency-Key` is being processed right now (409).
+    pub fn in_flight() -> Problem {
+        Problem {
+            detail: Some("wait a moment, then retry with the same key to get its result".to_owned()),
+            ..Problem::new(StatusCode::CONFLICT, "A request with this Idempotency-Key is still being processed")
+        }
+    }
+    /// Someone else changed what this request was about meanwhile (409).
+    pub fn changed_meanwhile() -> Problem {
+        Problem {
+            detail: Some("the store changed while this request was processed; try again".to_owned()),
+            ..Problem::new(StatusCode::CONFLICT, "Changed meanwhile")
         }
     }
 }
@@ -102,6 +143,33 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     }
 }
 
+/// A query string; values of the wrong shape are a 422 naming the parameter.
+pub struct Params<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Problem> {
+        match Query::<T>::try_from_uri(&parts.uri) {
+            Ok(Query(value)) => Ok(Params(value)),
+            Err(rejection) => {
+                let message = rejection.body_text();
+                Err(Problem::invalid(&param_named_in(&message), message))
+            }
+        }
+    }
+}
+
+/// The parameter a query-string error is about ("...: per_page: invalid
+/// digit found in string"); else the whole query.
+fn param_named_in(message: &str) -> String {
+    let detail = message.strip_prefix("Failed to deserialize query string: ").unwrap_or(message);
+    match detail.split_once(": ") {
+        Some((path, _)) if !path.is_empty() && !path.contains(' ') => path.to_owned(),
+        _ => "query".to_owned(),
+    }
+}
+
 /// The field a serde error is about: a path before a colon ("password:
 /// invalid type ..."), or the name in "missing/unknown field `x`"; else the
 /// whole body.
@@ -121,7 +189,25 @@ fn field_named_in(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::field_named_in;
+    use super::{field_named_in, param_named_in, Problem};
+    use domain::store::{Rule, Violation};
+
+    #[test]
+    fn the_parameter_at_fault_is_named() {
+        assert_eq!(param_named_in("Failed to deserialize query string: per_page: invalid digit found in string"), "per_page");
+        assert_eq!(param_named_in("Failed to deserialize query string: duplicate field `q`"), "query");
+    }
+
+    #[test]
+    fn broken_rules_name_the_rule_and_its_limit() {
+        let problem = Problem::violations(vec![Violation::new("lines[0].quantity", Rule::Quota, Some(2)), Violation::new("lines", Rule::EmptyOrder, None)]);
+        let json = serde_json::to_value(&problem).unwrap();
+        assert_eq!(json["status"], 422);
+        assert_eq!(json["errors"][0], serde_json::json!({"field": "lines[0].quantity", "rule": "quota", "limit": 2, "message": Rule::Quota.describe()}));
+        assert_eq!(json["errors"][1], serde_json::json!({"field": "lines", "rule": "empty_order", "message": Rule::EmptyOrder.describe()}));
+        let plain = serde_json::to_value(Problem::invalid("email", "bad".into())).unwrap();
+        assert_eq!(plain["errors"][0], serde_json::json!({"field": "email", "message": "bad"}));
+    }
 
     #[test]
     fn the_field_at_fault_is_named() {

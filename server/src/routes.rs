@@ -25,11 +25,17 @@ pub struct AppState {
     pub limiter: Arc<SignInLimiter>,
     /// Whether the session cookie carries `Secure`.
     pub secure_cookies: bool,
+    /// Taken by every store change for its load → check → write, so the
+    /// rules judge the facts the write lands on: stock, quotas and allowances
+    /// hold under concurrent orders. This serialises one process only; more
+    /// copies behind a load balancer would need row locks (`SELECT … FOR
+    /// UPDATE`) or SERIALIZABLE transactions on Postgres instead.
+    pub store_lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl AppState {
     pub fn new(pool: SqlitePool, secure_cookies: bool) -> AppState {
-        AppState { pool, limiter: Arc::default(), secure_cookies }
+        AppState { pool, limiter: Arc::default(), secure_cookies, store_lock: Arc::default() }
     }
 }
 
@@ -41,6 +47,7 @@ pub fn app(state: AppState, cors_origins: &[String], static_dir: Option<&std::pa
         .route("/me", get(my_profile))
         .route("/me/offerings", get(my_offerings))
         .route("/hr/workforce", get(workforce))
+        .merge(crate::store_routes::routes())
         .fallback(|| async { Problem::not_found() })
         // Request logs (method, path, status, latency; never IP or user
         // agent) cover the member API only. Anonymous routes must go in a

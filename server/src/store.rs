@@ -26,33 +26,46 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
     Ok(pool)
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data serialises")
 }
 
-fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, sqlx::Error> {
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, sqlx::Error> {
     serde_json::from_str(text).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 /// Enum values as their JSON names (`"full_time"` → `full_time`).
-fn enum_name<T: Serialize>(value: &T) -> String {
+pub(crate) fn enum_name<T: Serialize>(value: &T) -> String {
     to_json(value).trim_matches('"').to_owned()
 }
 
-fn enum_from_name<T: DeserializeOwned>(name: &str) -> Result<T, sqlx::Error> {
+pub(crate) fn enum_from_name<T: DeserializeOwned>(name: &str) -> Result<T, sqlx::Error> {
     from_json(&format!("\"{name}\""))
 }
 
-/// Loads the demo company unless members exist already: seeding twice
-/// changes nothing.
+/// Loads the demo company unless members exist already, and the demo store
+/// (`domain::seed::demo_shop`) unless products exist: seeding twice changes
+/// nothing, and a database seeded before the store existed gets its store.
 pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
-    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(pool).await?;
-    if existing > 0 {
+    let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(pool).await?;
+    let products: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(pool).await?;
+    if members > 0 && products > 0 {
         return Ok(false);
     }
+    let mut tx = pool.begin().await?;
+    if members == 0 {
+        seed_company(&mut tx).await?;
+    }
+    if products == 0 {
+        crate::shop::seed(&mut tx, &domain::seed::demo_shop()).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn seed_company(tx: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
     let company = domain::seed::demo_company();
     let password_hash = auth::hash_password(domain::seed::DEMO_PASSWORD);
-    let mut tx = pool.begin().await?;
     sqlx::query("INSERT INTO company (id, name_vi, name_en) VALUES (1, $1, $2)")
         .bind(&company.name.vi).bind(&company.name.en).execute(&mut *tx).await?;
     for d in &company.departments {
@@ -86,18 +99,17 @@ pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
         .bind(&o.summary.vi).bind(&o.summary.en).bind(to_json(&o.audience))
         .execute(&mut *tx).await?;
     }
-    tx.commit().await?;
-    Ok(true)
+    Ok(())
 }
 
 /// Ids are BIGINT-compatible in SQL (Postgres has no unsigned types) and
 /// `u32` in the domain.
-fn id(row: &sqlx::sqlite::SqliteRow, column: &str) -> Result<u32, sqlx::Error> {
+pub(crate) fn id(row: &sqlx::sqlite::SqliteRow, column: &str) -> Result<u32, sqlx::Error> {
     let value: i64 = row.try_get(column)?;
     u32::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
-fn text(row: &sqlx::sqlite::SqliteRow, vi: &str, en: &str) -> Result<LocalizedText, sqlx::Error> {
+pub(crate) fn text(row: &sqlx::sqlite::SqliteRow, vi: &str, en: &str) -> Result<LocalizedText, sqlx::Error> {
     Ok(LocalizedText { vi: row.try_get(vi)?, en: row.try_get(en)? })
 }
 
