@@ -44,9 +44,10 @@ fn status_name(status: OrderStatus) -> &'static str {
 }
 
 /// Quotes a field holding a comma, quote or line break; a leading `=`, `+`,
-/// `-` or `@` is prefixed with `'` so a spreadsheet never runs it as a formula.
+/// `-`, `@`, tab or carriage return is prefixed with `'` so a spreadsheet
+/// never runs it as a formula.
 fn quoted(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field.to_owned() };
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{field}") } else { field.to_owned() };
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

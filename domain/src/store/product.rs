@@ -263,9 +263,16 @@ pub fn search<'a>(products: impl IntoIterator<Item = &'a Product>, query: &Produ
 }
 
 /// Lower case without Vietnamese accents, so "sua" finds "Sữa" and "đậu"
-/// finds "Dau".
+/// finds "Dau". Accents typed as combining marks (decomposed Unicode, as
+/// some Vietnamese keyboards send) are dropped too.
 pub fn fold(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).map(unaccented).collect()
+    text.chars().flat_map(char::to_lowercase).filter(|c| !is_combining_mark(*c)).map(unaccented).collect()
+}
+
+/// Combining diacritical marks (U+0300–U+036F): every Vietnamese tone mark,
+/// circumflex, breve and horn in decomposed form.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 fn unaccented(c: char) -> char {
