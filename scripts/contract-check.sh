@@ -14,9 +14,10 @@ if [[ "$("$VENV/bin/schemathesis" --version 2>/dev/null)" != *"$SCHEMATHESIS_VER
 fi
 
 cargo build -q -p noibo-server
+SERVER_BIN="${CARGO_TARGET_DIR:-target}/debug/noibo-server"
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT/api/v1"
-target/debug/noibo-server --listen "127.0.0.1:$PORT" --database "sqlite::memory:" --seed demo > target/contract-server.log 2>&1 &
+"$SERVER_BIN" --listen "127.0.0.1:$PORT" --database "sqlite::memory:" --seed demo > target/contract-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.2; done

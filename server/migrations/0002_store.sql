@@ -1,7 +1,7 @@
 -- The internal store. Facts only: prices, quotas, eligibility, allowance
--- and transitions are decided in the domain crate. Money is whole đồng in
--- INTEGER columns; instants are Unix milliseconds; enums are their JSON
--- names; an audience is its JSON.
+-- and transitions are decided in the domain crate. Money is whole đồng and
+-- instants are Unix milliseconds, both BIGINT (Postgres' INTEGER is 32-bit);
+-- enums are their JSON names; an audience is its JSON.
 CREATE TABLE products (
     id              INTEGER PRIMARY KEY,
     name_vi         TEXT NOT NULL,
@@ -9,8 +9,8 @@ CREATE TABLE products (
     description_vi  TEXT NOT NULL,
     description_en  TEXT NOT NULL,
     category        TEXT NOT NULL,
-    market_price    INTEGER NOT NULL,
-    internal_price  INTEGER NOT NULL,
+    market_price    BIGINT NOT NULL,
+    internal_price  BIGINT NOT NULL,
     -- The last line of defence against overselling; the rules check first.
     stock           INTEGER NOT NULL CHECK (stock >= 0),
     monthly_quota   INTEGER NOT NULL,
@@ -23,9 +23,9 @@ CREATE TABLE orders (
     member_id       INTEGER NOT NULL REFERENCES members(id),
     buyer_name      TEXT NOT NULL,
     pickup_site_id  INTEGER NOT NULL REFERENCES sites(id),
-    total           INTEGER NOT NULL,
+    total           BIGINT NOT NULL,
     status          TEXT NOT NULL,
-    placed_at       INTEGER NOT NULL
+    placed_at       BIGINT NOT NULL
 );
 CREATE INDEX orders_member ON orders(member_id);
 
@@ -38,7 +38,7 @@ CREATE TABLE order_lines (
     name_vi     TEXT NOT NULL,
     name_en     TEXT NOT NULL,
     quantity    INTEGER NOT NULL,
-    unit_price  INTEGER NOT NULL,
+    unit_price  BIGINT NOT NULL,
     PRIMARY KEY (order_id, position)
 );
 
@@ -46,7 +46,7 @@ CREATE TABLE order_history (
     order_id  INTEGER NOT NULL REFERENCES orders(id),
     position  INTEGER NOT NULL,
     status    TEXT NOT NULL,
-    at        INTEGER NOT NULL,
+    at        BIGINT NOT NULL,
     PRIMARY KEY (order_id, position)
 );
 
@@ -67,14 +67,14 @@ CREATE INDEX reviews_product ON reviews(product_id);
 -- Until HR (or the demo seed) sets one, nobody has anything to spend.
 CREATE TABLE allowance_policy (
     id             INTEGER PRIMARY KEY CHECK (id = 1),
-    default_limit  INTEGER NOT NULL
+    default_limit  BIGINT NOT NULL
 );
 INSERT INTO allowance_policy (id, default_limit) VALUES (1, 0);
 
 CREATE TABLE allowance_segments (
     position      INTEGER PRIMARY KEY,
     segment       TEXT NOT NULL REFERENCES segments(tag),
-    yearly_limit  INTEGER NOT NULL
+    yearly_limit  BIGINT NOT NULL
 );
 
 -- A member's `Idempotency-Key` and the request it came with; `order_id` is
@@ -84,6 +84,6 @@ CREATE TABLE idempotency_keys (
     idempotency_key  TEXT NOT NULL,
     request          TEXT NOT NULL,
     order_id         INTEGER REFERENCES orders(id),
-    created_at       INTEGER NOT NULL,
+    created_at       BIGINT NOT NULL,
     PRIMARY KEY (member_id, idempotency_key)
 );

@@ -7,8 +7,11 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::store::{Rule, Violation};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+use std::marker::PhantomData;
 
 /// One field at fault. Broken business rules also say which `rule` (its
 /// snake_case name, for the interface to translate) and the number it is
@@ -125,21 +128,41 @@ impl From<sqlx::Error> for Problem {
 }
 
 /// A JSON body; malformed JSON is a 400, JSON of the wrong shape a 422
-/// naming the field.
+/// naming the field. The body must be a JSON object: serde would otherwise
+/// read an array as a struct's fields in order (`[null, null]` as a patch).
 pub struct Body<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     type Rejection = Problem;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Problem> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(Body(value)),
+        match axum::Json::<ObjectOnly<T>>::from_request(request, state).await {
+            Ok(axum::Json(ObjectOnly(value))) => Ok(Body(value)),
             Err(JsonRejection::JsonDataError(error)) => {
                 let message = error.body_text();
                 Err(Problem::invalid(&field_named_in(&message), message))
             }
             Err(rejection) => Err(Problem::unreadable(rejection.status(), rejection.body_text())),
         }
+    }
+}
+
+/// `T`, read only from a JSON object.
+struct ObjectOnly<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Fields<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer.deserialize_map(Fields(PhantomData)).map(ObjectOnly)
     }
 }
 

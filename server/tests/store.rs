@@ -610,6 +610,8 @@ async fn hr_adds_and_edits_products_within_the_rules() {
     assert_eq!(absurd.errors(), [("internal_price".to_owned(), "above_market_price".to_owned())]);
     let typo = send(&app, "PATCH", "/api/v1/hr/store/products/25", Some(&hoa), None, Some(r#"{"price":1}"#)).await;
     assert_eq!((typo.status, typo.body["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("price")));
+    let array = send(&app, "PATCH", "/api/v1/hr/store/products/25", Some(&hoa), None, Some("[null, null]")).await;
+    assert_eq!((array.status, array.body["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("body")), "a body is an object, not fields in order");
     let missing = send(&app, "PATCH", "/api/v1/hr/store/products/999", Some(&hoa), None, Some(r#"{"stock":1}"#)).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&app, "/api/v1/store/products/25", &lan).await.body["product"]["internal_price"], 50_000);
