@@ -94,8 +94,9 @@ impl FromRequestParts<AppState> for Id {
     }
 }
 
-/// The signed-in member, who must be HR (403 otherwise).
-struct Hr(#[allow(dead_code)] Member);
+/// A signed-in member of the people team (401 without a session, 403 for
+/// anyone else).
+struct Hr;
 
 impl FromRequestParts<AppState> for Hr {
     type Rejection = Problem;
@@ -105,7 +106,7 @@ impl FromRequestParts<AppState> for Hr {
         if member.role != Role::Hr {
             return Err(Problem::forbidden());
         }
-        Ok(Hr(member))
+        Ok(Hr)
     }
 }
 
