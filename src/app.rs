@@ -7,7 +7,7 @@ use crate::api::http::HttpBackend;
 use crate::api::{Api, ApiError, Backend};
 use crate::browser;
 use crate::components::{Icon, LanguageSwitcher, NoticeBanner, Skeleton, StatusMessage};
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, Tr};
 use crate::cart::Cart;
 use crate::pages::{
     CartPage, Catalogue, ConfigErrorPage, Home, HrOrders, HrOverview, HrPolicy, HrProductForm, HrProducts, NotFound, OrderPage, OrdersPage,
@@ -131,12 +131,11 @@ fn page_within_app(pathname: &str) -> Option<String> {
 /// The backend could not say who is signed in: say why, offer a retry.
 #[component]
 fn SessionUnreachable(error: ApiError) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     let session = expect_context::<Session>();
     view! {
         <main class="page narrow" id="main">
             <StatusMessage title=error.message_key()>
-                <button class="button" on:click=move |_| session.check()>{move || i18n.t(Key::ActionRetry)}</button>
+                <button class="button" on:click=move |_| session.check()><Tr key=Key::ActionRetry/></button>
             </StatusMessage>
         </main>
     }
@@ -151,7 +150,7 @@ fn Shell() -> impl IntoView {
             <header class="topbar">
                 <A href=browser::app_href("/") attr:class="brand">
                     <Icon name="leaf"/>
-                    <span>{move || i18n.t(Key::AppName)}</span>
+                    <span><Tr key=Key::AppName/></span>
                 </A>
                 <LanguageSwitcher/>
             </header>

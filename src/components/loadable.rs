@@ -1,6 +1,6 @@
 use crate::api::ApiError;
 use crate::components::{Skeleton, StatusMessage};
-use crate::i18n::{I18n, Key};
+use crate::i18n::{Key, Tr};
 use crate::session::Session;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -45,7 +45,6 @@ where
 
 #[component]
 fn ErrorNotice(error: ApiError, retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     if error == ApiError::Unauthorized {
         let session = expect_context::<Session>();
         Effect::new(move |_| session.expired());
@@ -54,7 +53,7 @@ fn ErrorNotice(error: ApiError, retry: impl Fn() + Clone + Send + Sync + 'static
         <StatusMessage title=error.message_key()>
             {error.is_retryable().then(|| view! {
                 <button type="button" class="button" on:click=move |_| retry()>
-                    {move || i18n.t(Key::ActionRetry)}
+                    <Tr key=Key::ActionRetry/>
                 </button>
             })}
         </StatusMessage>

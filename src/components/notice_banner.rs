@@ -1,5 +1,5 @@
 use crate::api::demo_store::StoreNotice;
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, Tr};
 use leptos::prelude::*;
 
 /// Tells the member that stored demo data had to be reset, until dismissed.
@@ -16,7 +16,7 @@ pub fn NoticeBanner(notice: StoreNotice) -> impl IntoView {
             <div class="notice" role="status" data-testid="store-notice">
                 <p>{move || i18n.t(message)}</p>
                 <button type="button" class="button secondary" on:click=move |_| open.set(false)>
-                    {move || i18n.t(Key::ActionDismiss)}
+                    <Tr key=Key::ActionDismiss/>
                 </button>
             </div>
         </Show>

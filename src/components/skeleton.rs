@@ -1,4 +1,4 @@
-use crate::i18n::{I18n, Key};
+use crate::i18n::{Key, Tr};
 use leptos::prelude::*;
 
 /// Grey bars shaped like the content that is loading, so nothing jumps
@@ -9,10 +9,9 @@ pub fn Skeleton(
     #[prop(default = 3)]
     lines: usize,
 ) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     view! {
         <div class="skeleton" role="status">
-            <span class="visually-hidden">{move || i18n.t(Key::StatusLoading)}</span>
+            <span class="visually-hidden"><Tr key=Key::StatusLoading/></span>
             {(0..lines).map(|_| view! { <div class="skeleton-line" aria-hidden="true"></div> }).collect_view()}
         </div>
     }

@@ -70,6 +70,15 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// The text of `key`, following the language switch. One component for
+/// every translated text node keeps the wasm small: a closure per text
+/// would each compile its own copy of the rendering code.
+#[component]
+pub fn Tr(key: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

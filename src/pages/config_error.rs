@@ -1,6 +1,6 @@
 use crate::api::config::{ConfigError, EXAMPLE_DEMO, EXAMPLE_HTTP};
 use crate::components::PlainHeader;
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, Tr};
 use leptos::prelude::*;
 
 /// Shown instead of the portal when `config.json` is missing or wrong:
@@ -17,15 +17,15 @@ pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
         <div class="sign-in-layout">
             <PlainHeader/>
             <main class="page narrow" id="main" data-testid="config-error">
-                <h1>{move || i18n.t(Key::ConfigTitle)}</h1>
+                <h1><Tr key=Key::ConfigTitle/></h1>
                 <p role="alert">{problem}</p>
-                <h2>{move || i18n.t(Key::ConfigFixTitle)}</h2>
-                <p>{move || i18n.t(Key::ConfigFixBody)}</p>
-                <p class="code-label">{move || i18n.t(Key::ConfigExampleDemo)}</p>
+                <h2><Tr key=Key::ConfigFixTitle/></h2>
+                <p><Tr key=Key::ConfigFixBody/></p>
+                <p class="code-label"><Tr key=Key::ConfigExampleDemo/></p>
                 <pre class="code"><code>{EXAMPLE_DEMO}</code></pre>
-                <p class="code-label">{move || i18n.t(Key::ConfigExampleHttp)}</p>
+                <p class="code-label"><Tr key=Key::ConfigExampleHttp/></p>
                 <pre class="code"><code>{EXAMPLE_HTTP}</code></pre>
-                <a class="button" href="">{move || i18n.t(Key::ActionReload)}</a>
+                <a class="button" href=""><Tr key=Key::ActionReload/></a>
             </main>
         </div>
     }

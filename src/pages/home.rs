@@ -1,7 +1,7 @@
 use crate::api::api_resource;
 use crate::components::{EligibilityReasons, Icon, Loadable};
 use crate::i18n::format::tenure;
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, Tr};
 use crate::pages::employment_type_key;
 use domain::offering::OfferingKind;
 use domain::{MemberProfile, OfferingStatus};
@@ -22,8 +22,8 @@ pub fn Home() -> impl IntoView {
             }
         }/>
         <section class="section" aria-labelledby="usable-heading">
-            <h2 id="usable-heading">{move || i18n.t(Key::HomeUsableTitle)}</h2>
-            <p class="muted">{move || i18n.t(Key::HomeUsableIntro)}</p>
+            <h2 id="usable-heading"><Tr key=Key::HomeUsableTitle/></h2>
+            <p class="muted"><Tr key=Key::HomeUsableIntro/></p>
             <Loadable resource=offerings skeleton_lines=6 render=|list| view! { <OfferingList list/> }/>
         </section>
     }
@@ -82,11 +82,11 @@ fn OfferingCard(status: OfferingStatus) -> impl IntoView {
             <p>{move || summary.get(i18n.lang()).to_owned()}</p>
             {if eligible {
                 view! {
-                    <p class="verdict ok"><Icon name="check"/>{move || i18n.t(Key::OfferingAvailable)}</p>
+                    <p class="verdict ok"><Icon name="check"/><Tr key=Key::OfferingAvailable/></p>
                 }.into_any()
             } else {
                 view! {
-                    <p class="verdict no"><Icon name="lock"/>{move || i18n.t(Key::OfferingUnavailable)}</p>
+                    <p class="verdict no"><Icon name="lock"/><Tr key=Key::OfferingUnavailable/></p>
                     <EligibilityReasons reasons/>
                 }.into_any()
             }}

@@ -1,6 +1,6 @@
 use crate::api::api_resource;
 use crate::components::{Loadable, StatusMessage};
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, Tr};
 use crate::pages::employment_type_key;
 use crate::session::use_session;
 use domain::company::WorkforceOverview;
@@ -22,10 +22,9 @@ pub fn HrOverview() -> impl IntoView {
 
 #[component]
 fn Workforce() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     let workforce = api_resource(|api| async move { api.workforce().await });
     view! {
-        <h1>{move || i18n.t(Key::HrTitle)}</h1>
+        <h1><Tr key=Key::HrTitle/></h1>
         <Loadable resource=workforce skeleton_lines=10 render=|overview| view! { <WorkforceTables overview/> }/>
     }
 }
@@ -72,8 +71,8 @@ fn CountTable(caption: Key, rows: Vec<(Signal<String>, u32)>) -> impl IntoView {
             <caption>{move || i18n.t(caption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{move || i18n.t(Key::HrGroup)}</th>
-                    <th scope="col" class="num">{move || i18n.t(Key::HrMembers)}</th>
+                    <th scope="col"><Tr key=Key::HrGroup/></th>
+                    <th scope="col" class="num"><Tr key=Key::HrMembers/></th>
                 </tr>
             </thead>
             <tbody>

@@ -1,7 +1,7 @@
 use crate::api::{api_resource, use_api};
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::format::{date, tenure};
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, Tr};
 use crate::pages::{employment_type_key, role_key};
 use crate::session::use_session;
 use domain::MemberProfile;
@@ -10,7 +10,6 @@ use leptos::prelude::*;
 /// Everything the company knows about you here, and signing out.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     let profile = api_resource(|api| async move { api.profile().await });
     view! {
         <Loadable resource=profile skeleton_lines=8 render=|profile: MemberProfile| view! {
@@ -18,7 +17,7 @@ pub fn ProfilePage() -> impl IntoView {
             <ProfileDetails profile/>
         }/>
         <section class="section" aria-labelledby="account-heading">
-            <h2 id="account-heading">{move || i18n.t(Key::ProfileAccount)}</h2>
+            <h2 id="account-heading"><Tr key=Key::ProfileAccount/></h2>
             <SignOutButton/>
         </section>
     }
@@ -59,7 +58,6 @@ fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
 
 #[component]
 fn SignOutButton() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     let session = use_session();
     let api = use_api();
     let sign_out = Action::new_local(move |_: &()| {
@@ -74,7 +72,7 @@ fn SignOutButton() -> impl IntoView {
     view! {
         <button type="button" class="button secondary" on:click=move |_| { sign_out.dispatch(()); }
             disabled=move || sign_out.pending().get()>
-            {move || i18n.t(Key::ActionSignOut)}
+            <Tr key=Key::ActionSignOut/>
         </button>
         {move || sign_out.value().get().and_then(Result::err).map(|error| view! { <StatusMessage title=error.message_key()/> })}
     }

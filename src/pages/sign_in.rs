@@ -1,6 +1,6 @@
 use crate::api::{use_api, ApiError, Credentials, SignInMethod};
 use crate::components::{PlainHeader, StatusMessage};
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, Tr};
 use crate::pages::{employment_type_key, role_key};
 use crate::session::{use_session, SessionState};
 use domain::seed::DEMO_PASSWORD;
@@ -12,7 +12,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// elsewhere. Afterwards, back to the page the member wanted.
 #[component]
 pub fn SignIn() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     let session = use_session();
     let api = use_api();
     let method = api.sign_in_method();
@@ -41,8 +40,8 @@ pub fn SignIn() -> impl IntoView {
         <div class="sign-in-layout">
             <PlainHeader/>
             <main class="page narrow" id="main">
-                <h1>{move || i18n.t(Key::SignInTitle)}</h1>
-                <p class="muted">{move || i18n.t(Key::SignInIntro)}</p>
+                <h1><Tr key=Key::SignInTitle/></h1>
+                <p class="muted"><Tr key=Key::SignInIntro/></p>
                 {form}
             </main>
         </div>
@@ -61,7 +60,7 @@ fn PersonaPicker(personas: Vec<MemberProfile>, sign_in: SignInAction) -> impl In
     let i18n = expect_context::<I18n>();
     let failed = move || sign_in.value().get().and_then(Result::err);
     view! {
-        <p>{move || i18n.t(Key::SignInPersonasIntro)}</p>
+        <p><Tr key=Key::SignInPersonasIntro/></p>
         <ul class="personas">
             {personas.into_iter().map(|persona| {
                 let email = persona.member.email.clone();
@@ -129,7 +128,7 @@ fn PasswordForm(sign_in: SignInAction) -> impl IntoView {
                 problem=Signal::derive(move || checked.get().then(password_problem).flatten().or_else(|| server_flagged("password")))/>
             {move || failure().map(|error| {
                 let retry = error.is_retryable().then(|| view! {
-                    <p class="muted">{move || i18n.t(Key::SignInRetryHint)}</p>
+                    <p class="muted"><Tr key=Key::SignInRetryHint/></p>
                 });
                 view! { <StatusMessage title=error.message_key()>{retry}</StatusMessage> }
             })}

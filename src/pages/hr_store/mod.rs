@@ -11,7 +11,7 @@ pub use products::{HrProductForm, HrProducts};
 
 use crate::browser::app_href;
 use crate::components::StatusMessage;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,9 +28,9 @@ fn HrStoreFrame(title: Key, children: ChildrenFn) -> impl IntoView {
         view! {
             <h1>{move || i18n.t(title)}</h1>
             <nav class="tabs" aria-label=move || i18n.t(Key::HrStoreTabsLabel)>
-                <A href=app_href("/hr/store") exact=true>{move || i18n.t(Key::HrStoreOrders)}</A>
-                <A href=app_href("/hr/store/products")>{move || i18n.t(Key::HrStoreProducts)}</A>
-                <A href=app_href("/hr/store/allowance")>{move || i18n.t(Key::HrStorePolicy)}</A>
+                <A href=app_href("/hr/store") exact=true><Tr key=Key::HrStoreOrders/></A>
+                <A href=app_href("/hr/store/products")><Tr key=Key::HrStoreProducts/></A>
+                <A href=app_href("/hr/store/allowance")><Tr key=Key::HrStorePolicy/></A>
             </nav>
             {children()}
         }

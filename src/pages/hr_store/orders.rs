@@ -3,7 +3,7 @@ use crate::api::{use_api, ApiError};
 use crate::browser;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::format::date;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use crate::pages::store::{money, status_class, status_key};
 use domain::store::{Actor, Order, OrderFilter, OrderId, OrderStatus, Page};
 use domain::{Site, SiteId};
@@ -57,9 +57,9 @@ fn Queue() -> impl IntoView {
     view! {
         <div class="filters">
             <div class="field">
-                <label for="queue-status">{move || i18n.t(Key::HrStoreStatusFilter)}</label>
+                <label for="queue-status"><Tr key=Key::HrStoreStatusFilter/></label>
                 <select id="queue-status" on:change=move |ev| set_status(event_target_value(&ev))>
-                    <option value="">{move || i18n.t(Key::HrStoreAll)}</option>
+                    <option value=""><Tr key=Key::HrStoreAll/></option>
                     {OrderStatus::ALL.into_iter().map(|s| view! {
                         <option value=wire_name(s) selected=move || filter.read().status == Some(s)>{move || i18n.t(status_key(s))}</option>
                     }).collect_view()}
@@ -68,7 +68,7 @@ fn Queue() -> impl IntoView {
             <Loadable resource=sites skeleton_lines=1 render=move |sites| view! { <SiteFilter sites filter page/> }/>
             <button type="button" class="button secondary" on:click=move |_| { export.dispatch(filter.get_untracked()); }
                 disabled=move || export.pending().get()>
-                {move || i18n.t(Key::HrStoreExportCsv)}
+                <Tr key=Key::HrStoreExportCsv/>
             </button>
         </div>
         {move || export.value().get().and_then(Result::err).map(|e| view! { <StatusMessage title=e.message_key()/> })}
@@ -85,12 +85,12 @@ fn SiteFilter(sites: Vec<Site>, filter: RwSignal<OrderFilter>, page: RwSignal<u3
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for="queue-site">{move || i18n.t(Key::StorePickupSite)}</label>
+            <label for="queue-site"><Tr key=Key::StorePickupSite/></label>
             <select id="queue-site" on:change=move |ev| {
                 filter.update(|f| f.site = event_target_value(&ev).parse().ok().map(SiteId));
                 page.set(1);
             }>
-                <option value="">{move || i18n.t(Key::HrStoreAll)}</option>
+                <option value=""><Tr key=Key::HrStoreAll/></option>
                 {sites.into_iter().map(|s| {
                     let id = s.id;
                     view! { <option value=id.0.to_string() selected=move || filter.read().site == Some(id)>{move || s.name.get(i18n.lang()).to_owned()}</option> }
@@ -118,9 +118,9 @@ fn QueueList(orders: Page<Order>, page: RwSignal<u32>, changes: RwSignal<u32>, s
         </ul>
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label=move || i18n.t(Key::StorePagerLabel)>
-                <button type="button" class="button secondary" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{move || i18n.t(Key::StorePagerPrevious)}</button>
+                <button type="button" class="button secondary" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)><Tr key=Key::StorePagerPrevious/></button>
                 <span>{move || i18n.fill(Key::StorePagerPosition, &[("page", &page.get().to_string()), ("pages", &pages.to_string())])}</span>
-                <button type="button" class="button secondary" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)>{move || i18n.t(Key::StorePagerNext)}</button>
+                <button type="button" class="button secondary" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)><Tr key=Key::StorePagerNext/></button>
             </nav>
         })}
     }

@@ -1,7 +1,7 @@
 use super::{number, HrStoreFrame};
 use crate::api::{use_api, ApiError};
 use crate::components::{Loadable, StatusMessage};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use crate::pages::store::{errors_at, FieldMessages};
 use domain::company::WorkforceOverview;
 use domain::store::{AllowancePolicy, SegmentAllowance};
@@ -51,9 +51,9 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
     };
     view! {
         <form class="stack" on:submit=submit>
-            <p class="muted">{move || i18n.t(Key::HrStorePolicyHint)}</p>
+            <p class="muted"><Tr key=Key::HrStorePolicyHint/></p>
             <div class="field">
-                <label for="policy-default">{move || i18n.t(Key::HrStoreDefaultLimit)}</label>
+                <label for="policy-default"><Tr key=Key::HrStoreDefaultLimit/></label>
                 <input id="policy-default" type="number" inputmode="numeric" aria-describedby="policy-default-error"
                     prop:value=move || default_limit.get() on:input=move |ev| default_limit.set(event_target_value(&ev))/>
                 <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "default_limit")) id="policy-default-error".to_owned()/>
@@ -71,7 +71,7 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
                 }
             }).collect_view()}
             {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|e| view! { <StatusMessage title=e.message_key()/> })}
-            <button type="submit" class="button" disabled=move || save.pending().get()>{move || i18n.t(Key::HrStoreSave)}</button>
+            <button type="submit" class="button" disabled=move || save.pending().get()><Tr key=Key::HrStoreSave/></button>
             <p role="status" class="muted">{move || matches!(save.value().get(), Some(Ok(_))).then(|| i18n.t(Key::HrStoreSaved))}</p>
         </form>
     }

@@ -2,7 +2,7 @@ use super::{number, HrStoreFrame};
 use crate::api::{use_api, ApiError};
 use crate::browser::app_href;
 use crate::components::{Loadable, StatusMessage};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use crate::pages::employment_type_key;
 use crate::pages::store::{category_key, errors_at, money, FieldMessages};
 use domain::company::WorkforceOverview;
@@ -15,11 +15,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 /// Every product, hidden ones included, with a way into each.
 #[component]
 pub fn HrProducts() -> impl IntoView {
-    let i18n = use_i18n();
     let products = crate::api::api_resource(|api| async move { api.hr_products().await });
     view! {
         <HrStoreFrame title=Key::HrStoreProductsTitle>
-            <p><A href=app_href("/hr/store/products/new") attr:class="button">{move || i18n.t(Key::HrStoreNewProduct)}</A></p>
+            <p><A href=app_href("/hr/store/products/new") attr:class="button"><Tr key=Key::HrStoreNewProduct/></A></p>
             <Loadable resource=products skeleton_lines=10 render=|products| view! { <ProductTable products/> }/>
         </HrStoreFrame>
     }
@@ -31,13 +30,13 @@ fn ProductTable(products: Vec<Product>) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="products-caption">
             <table class="data-table">
-                <caption id="products-caption">{move || i18n.t(Key::HrStoreProductsTitle)}</caption>
+                <caption id="products-caption"><Tr key=Key::HrStoreProductsTitle/></caption>
                 <thead><tr>
-                    <th scope="col">{move || i18n.t(Key::HrStoreName)}</th>
-                    <th scope="col">{move || i18n.t(Key::HrStoreInternalPrice)}</th>
-                    <th scope="col">{move || i18n.t(Key::StoreStock)}</th>
-                    <th scope="col">{move || i18n.t(Key::HrStoreQuota)}</th>
-                    <th scope="col">{move || i18n.t(Key::HrStoreVisibility)}</th>
+                    <th scope="col"><Tr key=Key::HrStoreName/></th>
+                    <th scope="col"><Tr key=Key::HrStoreInternalPrice/></th>
+                    <th scope="col"><Tr key=Key::StoreStock/></th>
+                    <th scope="col"><Tr key=Key::HrStoreQuota/></th>
+                    <th scope="col"><Tr key=Key::HrStoreVisibility/></th>
                 </tr></thead>
                 <tbody>
                     {products.into_iter().map(|p| {
@@ -158,14 +157,14 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
         });
     };
     view! {
-        <p><A href=app_href("/hr/store/products") attr:class="back-link">{move || i18n.t(Key::HrStoreBackToProducts)}</A></p>
+        <p><A href=app_href("/hr/store/products") attr:class="back-link"><Tr key=Key::HrStoreBackToProducts/></A></p>
         <form class="stack product-form" on:submit=submit novalidate>
             <TextField label=Key::HrStoreNameVi field="name.vi" value=name_vi errors=errors("name.vi")/>
             <TextField label=Key::HrStoreNameEn field="name.en" value=name_en errors=errors("name.en")/>
             <TextField label=Key::HrStoreDescriptionVi field="description.vi" value=description_vi errors=errors("description.vi")/>
             <TextField label=Key::HrStoreDescriptionEn field="description.en" value=description_en errors=errors("description.en")/>
             <div class="field">
-                <label for="product-category">{move || i18n.t(Key::StoreCategoryLabel)}</label>
+                <label for="product-category"><Tr key=Key::StoreCategoryLabel/></label>
                 <select id="product-category" on:change=move |ev| {
                     if let Ok(c) = serde_json::from_str(&format!("\"{}\"", event_target_value(&ev))) { category.set(c) }
                 }>
@@ -181,8 +180,8 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
             <TextField label=Key::StoreStock field="stock" value=stock errors=errors("stock") kind="number"/>
             <TextField label=Key::HrStoreQuota field="monthly_quota" value=quota errors=errors("monthly_quota") kind="number"/>
             <fieldset>
-                <legend>{move || i18n.t(Key::HrStoreWhoMayBuy)}</legend>
-                <p class="muted">{move || i18n.t(Key::HrStoreWhoMayBuyHint)}</p>
+                <legend><Tr key=Key::HrStoreWhoMayBuy/></legend>
+                <p class="muted"><Tr key=Key::HrStoreWhoMayBuyHint/></p>
                 {EmploymentType::ALL.into_iter().map(|t| view! {
                     <label class="check">
                         <input type="checkbox" prop:checked=move || types.read().contains(&t)
@@ -205,10 +204,10 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
             </fieldset>
             <label class="check">
                 <input type="checkbox" prop:checked=move || hidden.get() on:change=move |_| hidden.update(|h| *h = !*h)/>
-                {move || i18n.t(Key::HrStoreHideProduct)}
+                <Tr key=Key::HrStoreHideProduct/>
             </label>
             {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|e| view! { <StatusMessage title=e.message_key()/> })}
-            <button type="submit" class="button" disabled=move || save.pending().get()>{move || i18n.t(Key::HrStoreSave)}</button>
+            <button type="submit" class="button" disabled=move || save.pending().get()><Tr key=Key::HrStoreSave/></button>
             <p role="status" class="muted">{move || matches!(save.value().get(), Some(Ok(_))).then(|| i18n.t(Key::HrStoreSaved))}</p>
         </form>
     }

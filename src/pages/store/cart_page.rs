@@ -3,7 +3,7 @@ use crate::api::{use_api, ApiError, FieldError};
 use crate::browser::app_href;
 use crate::cart::use_cart;
 use crate::components::{Loadable, StatusMessage};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use crate::session::use_session;
 use domain::store::cart::{cart_total, order_request};
 use domain::store::{CartChange, CartLine, OrderRequest, Product, ProductId};
@@ -36,8 +36,8 @@ pub fn CartPage() -> impl IntoView {
         }
     });
     view! {
-        <A href=app_href("/store") attr:class="back-link">{move || i18n.t(Key::StoreBackToCatalogue)}</A>
-        <h1>{move || i18n.t(Key::StoreCartTitle)}</h1>
+        <A href=app_href("/store") attr:class="back-link"><Tr key=Key::StoreBackToCatalogue/></A>
+        <h1><Tr key=Key::StoreCartTitle/></h1>
         {move || if cart.count() == 0 {
             view! { <p class="empty" data-testid="cart-empty">{i18n.t(Key::StoreCartEmpty)}</p> }.into_any()
         } else {
@@ -125,7 +125,7 @@ fn Checkout(products: Vec<Product>) -> impl IntoView {
             })}
             <div class="totals card">
                 <p class="total-row">
-                    <span>{move || i18n.t(Key::StoreTotal)}</span>
+                    <span><Tr key=Key::StoreTotal/></span>
                     <strong data-testid="cart-total">{move || money(total().0, i18n.lang())}</strong>
                 </p>
                 <p class="muted">{move || i18n.fill(Key::StoreYouSave, &[("amount", &money(total().1, i18n.lang()))])}</p>
@@ -133,7 +133,7 @@ fn Checkout(products: Vec<Product>) -> impl IntoView {
                 <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "lines")) id="order-error".to_owned()/>
             </div>
             <div class="field">
-                <label for="pickup-site">{move || i18n.t(Key::StorePickupSite)}</label>
+                <label for="pickup-site"><Tr key=Key::StorePickupSite/></label>
                 <Loadable resource=sites skeleton_lines=1 render=move |sites| view! { <SitePicker sites site/> }/>
                 <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "pickup_site_id")) id="site-error".to_owned()/>
             </div>
@@ -176,8 +176,8 @@ fn CartRow(line: CartLine, product: Option<Product>, errors: Signal<Vec<FieldErr
     let Some(product) = product else {
         return view! {
             <li class="cart-line">
-                <p>{move || i18n.t(Key::StoreNoLongerSold)}</p>
-                <button type="button" class="button secondary" on:click=move |_| cart.remove(id)>{move || i18n.t(Key::StoreRemove)}</button>
+                <p><Tr key=Key::StoreNoLongerSold/></p>
+                <button type="button" class="button secondary" on:click=move |_| cart.remove(id)><Tr key=Key::StoreRemove/></button>
             </li>
         }.into_any();
     };
@@ -193,18 +193,18 @@ fn CartRow(line: CartLine, product: Option<Product>, errors: Signal<Vec<FieldErr
             <span class="muted">{move || i18n.fill(Key::StoreUnitPrice, &[("price", &money(unit, i18n.lang()))])}</span>
             <div class="stepper">
                 <button type="button" class="button secondary" aria-label=move || i18n.t(Key::StoreQuantityLess)
-                    disabled=quantity <= 1 on:click=move |_| cart.set_quantity(id, quantity - 1)>"−"</button>
-                <label class="visually-hidden" for=input_id.clone()>{move || i18n.t(Key::StoreQuantity)}</label>
+                    disabled={quantity <= 1} on:click=move |_| cart.set_quantity(id, quantity - 1)>"−"</button>
+                <label class="visually-hidden" for=input_id.clone()><Tr key=Key::StoreQuantity/></label>
                 <input id=input_id type="number" inputmode="numeric" min="1" max=max.to_string() value=quantity.to_string()
                     aria-describedby=error_id.clone()
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<u32>() { cart.set_quantity(id, n.clamp(1, max)) }
                     }/>
                 <button type="button" class="button secondary" aria-label=move || i18n.t(Key::StoreQuantityMore)
-                    disabled=quantity >= max on:click=move |_| cart.set_quantity(id, quantity + 1)>"+"</button>
+                    disabled={quantity >= max} on:click=move |_| cart.set_quantity(id, quantity + 1)>"+"</button>
             </div>
             <strong>{move || money(unit * u64::from(quantity), i18n.lang())}</strong>
-            <button type="button" class="link-button" on:click=move |_| cart.remove(id)>{move || i18n.t(Key::StoreRemove)}</button>
+            <button type="button" class="link-button" on:click=move |_| cart.remove(id)><Tr key=Key::StoreRemove/></button>
             <div class="line-notes">
                 {changes.into_iter().map(|change| view! { <p class="warning">{move || change_message(change, i18n.lang())}</p> }).collect_view()}
             </div>

@@ -1,9 +1,9 @@
-use super::{category_key, PriceTag};
+use super::{category_key, AllowanceMeter, PriceTag};
 use crate::api::use_api;
 use crate::browser::app_href;
 use crate::cart::use_cart;
 use crate::components::Loadable;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use domain::store::product::DEFAULT_PER_PAGE;
 use domain::store::{Category, Listing, Page, ProductQuery, Sort};
 use leptos::prelude::*;
@@ -48,34 +48,38 @@ pub fn Catalogue() -> impl IntoView {
     let set_category = set.clone();
     let set_sort = set.clone();
     let cart = use_cart();
+    let allowance = crate::api::api_resource(|api| async move { api.allowance().await });
     view! {
         <div class="page-head">
-            <h1>{move || i18n.t(Key::StoreTitle)}</h1>
+            <h1><Tr key=Key::StoreTitle/></h1>
             <nav class="head-links" aria-label=move || i18n.t(Key::StoreLinksLabel)>
-                <A href=app_href("/store/orders") attr:class="button secondary">{move || i18n.t(Key::StoreMyOrders)}</A>
+                <A href=app_href("/store/orders") attr:class="button secondary"><Tr key=Key::StoreMyOrders/></A>
                 <A href=app_href("/store/cart") attr:class="button">
                     {move || i18n.fill(Key::StoreCartWithCount, &[("count", &cart.count().to_string())])}
                 </A>
             </nav>
         </div>
+        <div class="card allowance-card">
+            <Loadable resource=allowance skeleton_lines=2 render=|allowance| view! { <AllowanceMeter allowance/> }/>
+        </div>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field grow">
-                <label for="store-q">{move || i18n.t(Key::StoreSearchLabel)}</label>
+                <label for="store-q"><Tr key=Key::StoreSearchLabel/></label>
                 <input id="store-q" type="search" autocomplete="off" prop:value=move || query.read().q.clone()
                     placeholder=move || i18n.t(Key::StoreSearchPlaceholder)
                     on:input=move |ev| set_q("q", event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="store-category">{move || i18n.t(Key::StoreCategoryLabel)}</label>
+                <label for="store-category"><Tr key=Key::StoreCategoryLabel/></label>
                 <select id="store-category" on:change=move |ev| set_category("category", event_target_value(&ev))>
-                    <option value="" selected=move || query.read().category.is_none()>{move || i18n.t(Key::StoreCategoryAll)}</option>
+                    <option value="" selected=move || query.read().category.is_none()><Tr key=Key::StoreCategoryAll/></option>
                     {Category::ALL.into_iter().map(|c| view! {
                         <option value=name_of(&c) selected=move || query.read().category == Some(c)>{move || i18n.t(category_key(c))}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="store-sort">{move || i18n.t(Key::StoreSortLabel)}</label>
+                <label for="store-sort"><Tr key=Key::StoreSortLabel/></label>
                 <select id="store-sort" on:change=move |ev| set_sort("sort", event_target_value(&ev))>
                     {[(Sort::Name, Key::StoreSortName), (Sort::Price, Key::StoreSortPrice), (Sort::Saving, Key::StoreSortSaving)].into_iter().map(|(s, key)| view! {
                         <option value=name_of(&s) selected=move || query.read().sort == s>{move || i18n.t(key)}</option>
@@ -107,18 +111,18 @@ fn Results(page: Page<Listing>, current: u32, set_page: impl Fn(&'static str, St
     };
     view! {
         <p class="muted" role="status" data-testid="result-count">{move || i18n.fill(Key::StoreResultCount, &[("count", &total.to_string())])}</p>
-        {(total == 0).then(|| view! { <p class="empty">{move || i18n.t(Key::StoreNoResults)}</p> })}
+        {(total == 0).then(|| view! { <p class="empty"><Tr key=Key::StoreNoResults/></p> })}
         <ul class="product-grid" data-testid="product-list">
             {page.items.into_iter().map(|listing| view! { <ProductCard listing/> }).collect_view()}
         </ul>
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label=move || i18n.t(Key::StorePagerLabel)>
-                <button type="button" class="button secondary" disabled=current <= 1 on:click=go(current.saturating_sub(1))>
-                    {move || i18n.t(Key::StorePagerPrevious)}
+                <button type="button" class="button secondary" disabled={current <= 1} on:click=go(current.saturating_sub(1))>
+                    <Tr key=Key::StorePagerPrevious/>
                 </button>
                 <span>{move || i18n.fill(Key::StorePagerPosition, &[("page", &current.to_string()), ("pages", &pages.to_string())])}</span>
-                <button type="button" class="button secondary" disabled=current >= pages on:click=go(current + 1)>
-                    {move || i18n.t(Key::StorePagerNext)}
+                <button type="button" class="button secondary" disabled={current >= pages} on:click=go(current + 1)>
+                    <Tr key=Key::StorePagerNext/>
                 </button>
             </nav>
         })}
@@ -137,8 +141,8 @@ fn ProductCard(listing: Listing) -> impl IntoView {
             <A href=href attr:class="product-name">{move || name.get(i18n.lang()).to_owned()}</A>
             <span class="muted">{move || i18n.t(category_key(category))}</span>
             <PriceTag product/>
-            {(stock == 0).then(|| view! { <span class="badge badge-cancelled">{move || i18n.t(Key::StoreSoldOut)}</span> })}
-            {(!eligible).then(|| view! { <span class="badge">{move || i18n.t(Key::StoreNotForYou)}</span> })}
+            {(stock == 0).then(|| view! { <span class="badge badge-cancelled"><Tr key=Key::StoreSoldOut/></span> })}
+            {(!eligible).then(|| view! { <span class="badge"><Tr key=Key::StoreNotForYou/></span> })}
         </li>
     }
 }

@@ -14,7 +14,7 @@ pub use product_page::ProductPage;
 
 use crate::api::FieldError;
 use crate::i18n::format::vnd;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use domain::store::{Category, OrderStatus, Product, Rule, Vnd};
 use domain::Lang;
 use leptos::prelude::*;
@@ -115,7 +115,7 @@ pub fn PriceTag(product: Product) -> impl IntoView {
         <div class="price-tag">
             <span class="price-internal">{move || money(internal, i18n.lang())}</span>
             <span class="price-market">
-                <span class="visually-hidden">{move || i18n.t(Key::StoreMarketPrice)}</span>
+                <span class="visually-hidden"><Tr key=Key::StoreMarketPrice/></span>
                 <s>{move || money(market, i18n.lang())}</s>
             </span>
             <span class="price-saving">

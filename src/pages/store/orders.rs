@@ -3,7 +3,7 @@ use crate::api::{use_api, ApiError};
 use crate::browser::app_href;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::format::date;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use domain::store::{Order, OrderId, OrderStatus};
 use domain::Site;
 use leptos::prelude::*;
@@ -13,15 +13,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// The member's orders, newest first.
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
     let orders = LocalResource::new(move || {
         let api = api.clone();
         async move { api.orders().await }
     });
     view! {
-        <A href=app_href("/store") attr:class="back-link">{move || i18n.t(Key::StoreBackToCatalogue)}</A>
-        <h1>{move || i18n.t(Key::StoreMyOrders)}</h1>
+        <A href=app_href("/store") attr:class="back-link"><Tr key=Key::StoreBackToCatalogue/></A>
+        <h1><Tr key=Key::StoreMyOrders/></h1>
         <Loadable resource=orders skeleton_lines=6 render=|orders| view! { <OrderList orders/> }/>
     }
 }
@@ -30,7 +29,7 @@ pub fn OrdersPage() -> impl IntoView {
 fn OrderList(orders: Vec<Order>) -> impl IntoView {
     let i18n = use_i18n();
     if orders.is_empty() {
-        return view! { <p class="empty">{move || i18n.t(Key::StoreNoOrders)}</p> }.into_any();
+        return view! { <p class="empty"><Tr key=Key::StoreNoOrders/></p> }.into_any();
     }
     view! {
         <ul class="order-list" data-testid="order-list">
@@ -54,7 +53,6 @@ fn OrderList(orders: Vec<Order>) -> impl IntoView {
 /// timeline, and cancelling while it is still placed.
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(OrderId));
     let api = use_api();
@@ -77,7 +75,7 @@ pub fn OrderPage() -> impl IntoView {
     });
     let just_placed = use_query_map().get_untracked().get("placed").is_some();
     view! {
-        <A href=app_href("/store/orders") attr:class="back-link">{move || i18n.t(Key::StoreBackToOrders)}</A>
+        <A href=app_href("/store/orders") attr:class="back-link"><Tr key=Key::StoreBackToOrders/></A>
         <Loadable resource=order skeleton_lines=8 render=move |order| view! {
             <OrderDetails order=changed.get_untracked().unwrap_or(order) sites just_placed changed/>
         }/>
@@ -108,7 +106,7 @@ fn OrderDetails(order: Order, sites: LocalResource<Result<Vec<Site>, ApiError>>,
     view! {
         {just_placed.then(|| view! {
             <div class="success card" role="status" data-testid="order-confirmation">
-                <p class="status-title">{move || i18n.t(Key::StoreOrderPlaced)}</p>
+                <p class="status-title"><Tr key=Key::StoreOrderPlaced/></p>
                 <p>{move || i18n.fill(Key::StoreOrderNumberIs, &[("number", &current.with(|o| o.id.number()))])}</p>
             </div>
         })}
@@ -128,7 +126,7 @@ fn OrderDetails(order: Order, sites: LocalResource<Result<Vec<Site>, ApiError>>,
                 }
             }).collect_view()}
         </ul>
-        <p class="total-row"><span>{move || i18n.t(Key::StoreTotal)}</span><strong>{move || money(order().total, i18n.lang())}</strong></p>
+        <p class="total-row"><span><Tr key=Key::StoreTotal/></span><strong>{move || money(order().total, i18n.lang())}</strong></p>
         <Timeline order=Signal::derive(order)/>
         {move || cancel.value().get().and_then(Result::err).map(|error| view! { <StatusMessage title=error.message_key()/> })}
         {move || (order().status == OrderStatus::Placed).then(|| if confirming.get() {
@@ -170,7 +168,7 @@ fn Timeline(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         steps
     };
     view! {
-        <h2>{move || i18n.t(Key::StoreTimeline)}</h2>
+        <h2><Tr key=Key::StoreTimeline/></h2>
         <ol class="timeline" data-testid="timeline">
             {move || steps().into_iter().map(|(status, at)| {
                 let done = at.is_some();

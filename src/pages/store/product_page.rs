@@ -4,7 +4,7 @@ use crate::api::use_api;
 use crate::browser::app_href;
 use crate::cart::use_cart;
 use crate::components::{EligibilityReasons, Loadable};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use domain::store::{ProductDetail, ProductId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,7 +14,6 @@ use leptos_router::hooks::use_params_map;
 /// member may buy, and what colleagues who bought it say.
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(ProductId));
     let api = use_api();
@@ -28,7 +27,7 @@ pub fn ProductPage() -> impl IntoView {
         }
     });
     view! {
-        <A href=app_href("/store") attr:class="back-link">{move || i18n.t(Key::StoreBackToCatalogue)}</A>
+        <A href=app_href("/store") attr:class="back-link"><Tr key=Key::StoreBackToCatalogue/></A>
         <Loadable resource=detail skeleton_lines=8 render=move |detail| view! { <ProductDetails detail/> }/>
     }
 }
@@ -48,19 +47,19 @@ fn ProductDetails(detail: ProductDetail) -> impl IntoView {
             <p>{move || description.get(i18n.lang()).to_owned()}</p>
             <PriceTag product=product.clone()/>
             <dl class="facts">
-                <div>
-                    <dt>{move || i18n.t(Key::StoreStock)}</dt>
+                <div class="fact">
+                    <dt><Tr key=Key::StoreStock/></dt>
                     <dd data-testid="stock">{move || if stock == 0 { i18n.t(Key::StoreSoldOut).to_owned() } else { stock.to_string() }}</dd>
                 </div>
-                <div>
-                    <dt>{move || i18n.t(Key::StoreQuotaLeft)}</dt>
+                <div class="fact">
+                    <dt><Tr key=Key::StoreQuotaLeft/></dt>
                     <dd data-testid="quota-left">{move || i18n.fill(Key::StoreQuotaOf, &[("left", &quota_left.to_string()), ("quota", &quota.to_string())])}</dd>
                 </div>
             </dl>
             {if !eligibility.eligible {
                 view! {
                     <section class="card" aria-labelledby="not-eligible">
-                        <h2 id="not-eligible">{move || i18n.t(Key::StoreNotEligibleTitle)}</h2>
+                        <h2 id="not-eligible"><Tr key=Key::StoreNotEligibleTitle/></h2>
                         <EligibilityReasons reasons/>
                     </section>
                 }.into_any()
@@ -94,12 +93,12 @@ fn AddToCart(product: domain::store::Product, max: u32) -> impl IntoView {
     view! {
         <form class="add-to-cart" on:submit=add>
             <div class="field">
-                <label for="quantity">{move || i18n.t(Key::StoreQuantity)}</label>
+                <label for="quantity"><Tr key=Key::StoreQuantity/></label>
                 <input id="quantity" type="number" inputmode="numeric" min="1" max=move || room().to_string()
                     prop:value=move || quantity.get().to_string()
                     on:input=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))/>
             </div>
-            <button type="submit" class="button" disabled=move || room() == 0>{move || i18n.t(Key::StoreAddToCart)}</button>
+            <button type="submit" class="button" disabled=move || room() == 0><Tr key=Key::StoreAddToCart/></button>
         </form>
         <p role="status" class="muted">
             {move || (room() == 0).then(|| i18n.t(Key::StoreAllInCart))}

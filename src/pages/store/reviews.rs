@@ -2,7 +2,7 @@ use super::{errors_at, FieldMessages};
 use crate::api::{use_api, ApiError};
 use crate::components::Loadable;
 use crate::i18n::format::date;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Tr};
 use domain::store::{ProductId, RatingSummary, Review, ReviewDraft};
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn Reviews(product: ProductId, rating: RatingSummary, can_review: bool) -> i
     let average = format!("{}.{}", rating.average_tenths / 10, rating.average_tenths % 10);
     view! {
         <section class="reviews" aria-labelledby="reviews-title">
-            <h2 id="reviews-title">{move || i18n.t(Key::StoreReviewsTitle)}</h2>
+            <h2 id="reviews-title"><Tr key=Key::StoreReviewsTitle/></h2>
             {(rating.count > 0).then(|| view! {
                 <p class="rating-summary">{move || i18n.fill(Key::StoreRatingSummary, &[("average", &average), ("count", &rating.count.to_string())])}</p>
             })}
@@ -35,7 +35,7 @@ pub fn Reviews(product: ProductId, rating: RatingSummary, can_review: bool) -> i
 fn ReviewList(reviews: Vec<Review>) -> impl IntoView {
     let i18n = use_i18n();
     if reviews.is_empty() {
-        return view! { <p class="muted">{move || i18n.t(Key::StoreNoReviews)}</p> }.into_any();
+        return view! { <p class="muted"><Tr key=Key::StoreNoReviews/></p> }.into_any();
     }
     view! {
         <ul class="review-list">
@@ -93,7 +93,7 @@ fn MyReview(product: ProductId, saved: RwSignal<u32>) -> impl IntoView {
     view! {
         <form class="card review-form" on:submit=submit>
             <fieldset aria-describedby="rating-error">
-                <legend>{move || i18n.t(Key::StoreYourRating)}</legend>
+                <legend><Tr key=Key::StoreYourRating/></legend>
                 <div class="star-picker">
                     {(1..=5i64).map(|n| view! {
                         <label>
@@ -105,13 +105,13 @@ fn MyReview(product: ProductId, saved: RwSignal<u32>) -> impl IntoView {
                 <FieldMessages errors=errors("rating") id="rating-error".to_owned()/>
             </fieldset>
             <div class="field">
-                <label for="review-comment">{move || i18n.t(Key::StoreYourComment)}</label>
+                <label for="review-comment"><Tr key=Key::StoreYourComment/></label>
                 <textarea id="review-comment" rows="3" maxlength="1000" aria-describedby="comment-error"
                     prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                 <FieldMessages errors=errors("comment") id="comment-error".to_owned()/>
             </div>
             <FieldMessages errors=errors("product_id") id="review-error".to_owned()/>
-            <button type="submit" class="button" disabled=move || save.pending().get()>{move || i18n.t(Key::StoreSaveReview)}</button>
+            <button type="submit" class="button" disabled=move || save.pending().get()><Tr key=Key::StoreSaveReview/></button>
             <p role="status" class="muted">
                 {move || match save.value().get() {
                     Some(Ok(_)) => Some(i18n.t(Key::StoreReviewSaved).to_owned()),
