@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 PUBLIC_URL ?= /
 DIST ?= dist
 
-.PHONY: serve serve-full dist size test test-native test-components test-contract test-e2e tools browser clean
+.PHONY: serve serve-full dist size bench test test-native test-components test-contract test-e2e tools browser clean
 
 ## make serve: the app with the embedded demo backend at http://127.0.0.1:8080
 serve: tools
@@ -32,6 +32,14 @@ dist: tools
 ## make size: raw, gzip and brotli size of each file in dist/
 size: dist
 	node e2e/size.mjs $(DIST)
+
+## make bench: the store catalogue with 5,000 products on a 4× slower CPU,
+## both backends; writes BENCHMARKS.md and bench-results.json
+bench: tools browser
+	$(MAKE) dist
+	rm -rf dist-bench-http && cp -r dist dist-bench-http && echo '{"backend":"http"}' > dist-bench-http/config.json
+	cargo build --release -p noibo-server
+	cd e2e && node bench.mjs ../dist ../target/release/noibo-server
 
 ## make test: every test — native, components in Chromium, end-to-end
 test: tools browser test-native test-components test-contract test-e2e

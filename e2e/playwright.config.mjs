@@ -14,7 +14,7 @@ export const SERVER_PORT = 4175;
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const desktop = { viewport: { width: 1280, height: 800 } };
-// The server projects run the Foundation scenarios again through the HTTP
+// The server projects run the Foundation and store scenarios again through the HTTP
 // backend against the reference server (what `make serve-full` runs).
 const server = { baseURL: `http://127.0.0.1:${SERVER_PORT}`, backend: 'http' };
 
@@ -35,8 +35,8 @@ export default defineConfig({
   projects: [
     { name: 'phone', use: phone },
     { name: 'desktop', use: desktop },
-    { name: 'phone-server', use: { ...phone, ...server }, testMatch: 'foundation.spec.mjs' },
-    { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: 'foundation.spec.mjs' },
+    { name: 'phone-server', use: { ...phone, ...server }, testMatch: /(foundation|store)\.spec\.mjs/ },
+    { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: /(foundation|store)\.spec\.mjs/ },
   ],
   webServer: [
     { command: `node serve.mjs ../dist ${ROOT_PORT}`, port: ROOT_PORT, reuseExistingServer: false },

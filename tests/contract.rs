@@ -87,3 +87,216 @@ async fn both_backends_tell_every_persona_the_same_thing() {
         }
     }
 }
+
+// The internal store. The reference server is shared by every scenario of
+// a run, so each scenario uses its own members and products.
+
+use domain::store::{
+    AllowancePolicy, Listing, OrderFilter, OrderId, OrderRequest, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, ReviewDraft,
+    Rule, Sort,
+};
+use domain::{LocalizedText, SiteId};
+use noibo::api::FieldError;
+
+fn order(lines: &[(u32, i64)], site: u32) -> OrderRequest {
+    OrderRequest {
+        lines: lines.iter().map(|&(id, quantity)| domain::store::LineRequest { product_id: ProductId(id), quantity }).collect(),
+        pickup_site_id: SiteId(site),
+    }
+}
+
+/// The broken rules of a refused call, as (field, rule, limit).
+fn broken(result: Result<impl std::fmt::Debug, ApiError>) -> Vec<(String, Option<Rule>, Option<u64>)> {
+    match result {
+        Err(ApiError::Invalid { fields }) => fields.into_iter().map(|FieldError { field, rule, limit, .. }| (field, rule, limit)).collect(),
+        other => panic!("expected a 422, got {other:?}"),
+    }
+}
+
+fn rule(field: &str, rule: Rule, limit: Option<u64>) -> (String, Option<Rule>, Option<u64>) {
+    (field.to_owned(), Some(rule), limit)
+}
+
+/// What a catalogue page shows, without stock (other scenarios change it).
+fn shown(listings: Vec<Listing>) -> Vec<(u32, String, u64, u64, bool)> {
+    listings.into_iter().map(|l| (l.product.id.0, l.product.name.en, l.product.internal_price, l.product.market_price, l.eligible)).collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_catalogue_searches_filters_sorts_and_pages_alike() {
+    let queries = [
+        ProductQuery { q: "ca phe".into(), ..Default::default() },
+        ProductQuery { category: Some(domain::store::Category::Cosmetics), sort: Sort::Price, ..Default::default() },
+        ProductQuery { sort: Sort::Saving, page: Some(2), per_page: Some(5), ..Default::default() },
+        ProductQuery { q: "TEA".into(), lang: Some(domain::Lang::En), ..Default::default() },
+    ];
+    let mut answers = Vec::new();
+    for (name, backend) in backends().await {
+        sign_in(&*backend, "an.vo@noibo.example").await;
+        let mut pages = Vec::new();
+        for query in &queries {
+            let page = backend.products(query).await.unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            pages.push((page.total, shown(page.items)));
+        }
+        let bad = backend.products(&ProductQuery { per_page: Some(500), ..Default::default() }).await;
+        assert_eq!(broken(bad), vec![rule("per_page", Rule::OutOfRange, Some(100))], "{name}");
+        answers.push(pages);
+        backend.sign_out().await.unwrap();
+    }
+    assert_eq!(answers[0][0].1[0].1, "Sen Vang ground coffee 500g", "accent-free search finds the coffee");
+    assert!(answers[0][1].1.iter().all(|row| !row.4), "a partner supplier may not buy cosmetics");
+    assert_eq!(answers[0], answers[1], "demo and http catalogues differ");
+}
+
+#[wasm_bindgen_test]
+async fn an_order_is_priced_by_the_backend_and_placed_once_per_key() {
+    for (name, backend) in backends().await {
+        sign_in(&*backend, "quang.do@noibo.example").await;
+        let before = backend.allowance().await.unwrap();
+        let stock_before = backend.product(ProductId(5)).await.unwrap().product.stock;
+        let request = order(&[(5, 2), (8, 1)], 3);
+        let placed = backend.place_order("contract-key-1", &request).await.unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(placed.total, 2 * 32_000 + 29_000, "{name}: internal prices");
+        assert_eq!(placed.status, OrderStatus::Placed, "{name}");
+        let again = backend.place_order("contract-key-1", &request).await.unwrap();
+        assert_eq!(again.id, placed.id, "{name}: a retry returns the first order");
+        assert_eq!(backend.orders().await.unwrap().iter().filter(|o| o.id == placed.id).count(), 1, "{name}");
+        assert_eq!(backend.product(ProductId(5)).await.unwrap().product.stock, stock_before - 2, "{name}: stock taken once");
+        assert_eq!(backend.allowance().await.unwrap().spent, before.spent + placed.total, "{name}: allowance spent once");
+        let changed = backend.place_order("contract-key-1", &order(&[(5, 1)], 3)).await;
+        assert_eq!(broken(changed), vec![rule("Idempotency-Key", Rule::KeyReused, None)], "{name}");
+        backend.sign_out().await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_broken_rule_is_named_alike_at_its_field() {
+    let cases: [(&str, OrderRequest); 6] = [
+        ("tuan.pham@noibo.example", order(&[(1, 0), (3, -2), (5, 100)], 2)),
+        ("tuan.pham@noibo.example", order(&[(999, 1)], 9)),
+        ("an.vo@noibo.example", order(&[(17, 1), (1, 1)], 3)),
+        ("tuan.pham@noibo.example", order(&[(2, 3)], 2)),
+        ("tuan.pham@noibo.example", order(&[(24, 1), (16, 2)], 2)),
+        ("tuan.pham@noibo.example", order(&[(22, 1), (2, 2), (12, 3), (6, 3)], 2)),
+    ];
+    let expected = [
+        vec![rule("lines[0].quantity", Rule::Quantity, Some(99)), rule("lines[1].quantity", Rule::Quantity, Some(99)), rule("lines[2].quantity", Rule::Quantity, Some(99))],
+        vec![rule("pickup_site_id", Rule::UnknownSite, None), rule("lines[0].product_id", Rule::UnknownProduct, None)],
+        vec![rule("lines[0].product_id", Rule::Eligibility, None)],
+        vec![rule("lines[0].quantity", Rule::Quota, Some(2))],
+        vec![rule("lines[0].quantity", Rule::Stock, Some(0)), rule("lines[1].quantity", Rule::Stock, Some(1))],
+        vec![rule("lines", Rule::Allowance, Some(1_500_000))],
+    ];
+    for (name, backend) in backends().await {
+        for ((email, request), expected) in cases.iter().zip(&expected) {
+            sign_in(&*backend, email).await;
+            let answer = backend.place_order(&format!("rules-{}", browser_random()), request).await;
+            assert_eq!(&broken(answer), expected, "{name}: {email} {request:?}");
+        }
+        assert!(backend.orders().await.unwrap().is_empty(), "{name}: nothing was placed");
+        backend.sign_out().await.unwrap();
+    }
+}
+
+fn browser_random() -> String {
+    noibo::browser::new_request_key()
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_gives_back_stock_and_allowance_and_only_once() {
+    for (name, backend) in backends().await {
+        sign_in(&*backend, "dung.le@noibo.example").await;
+        let allowance = backend.allowance().await.unwrap();
+        let stock = backend.product(ProductId(11)).await.unwrap().product.stock;
+        let placed = backend.place_order(&browser_random(), &order(&[(11, 2)], 2)).await.unwrap();
+        assert_eq!(backend.allowance().await.unwrap().remaining, allowance.remaining - placed.total, "{name}");
+        let cancelled = backend.cancel_order(placed.id).await.unwrap();
+        assert_eq!(cancelled.status, OrderStatus::Cancelled, "{name}");
+        assert_eq!(cancelled.history.iter().map(|c| c.status).collect::<Vec<_>>(), [OrderStatus::Placed, OrderStatus::Cancelled], "{name}");
+        assert_eq!(backend.allowance().await.unwrap(), allowance, "{name}: allowance back");
+        assert_eq!(backend.product(ProductId(11)).await.unwrap().product.stock, stock, "{name}: stock back");
+        assert_eq!(broken(backend.cancel_order(placed.id).await), vec![rule("status", Rule::Transition, None)], "{name}");
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        assert_eq!(backend.order(placed.id).await, Err(ApiError::NotFound), "{name}: someone else's order does not exist for Lan");
+        assert_eq!(backend.cancel_order(placed.id).await, Err(ApiError::NotFound), "{name}");
+        assert_eq!(backend.order(OrderId(999_999)).await, Err(ApiError::NotFound), "{name}");
+        backend.sign_out().await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hr_moves_an_order_to_collected_and_then_the_buyer_may_review() {
+    for (name, backend) in backends().await {
+        sign_in(&*backend, "khoa.dang@noibo.example").await;
+        let placed = backend.place_order(&browser_random(), &order(&[(7, 1)], 1)).await.unwrap();
+        let early = backend.save_review(ProductId(7), &ReviewDraft { rating: 5, comment: String::new() }).await;
+        assert_eq!(broken(early), vec![rule("product_id", Rule::NotCollected, None)], "{name}");
+        assert_eq!(backend.hr_products().await, Err(ApiError::Forbidden), "{name}");
+
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        let queue = backend.hr_orders(&OrderFilter { status: Some(OrderStatus::Placed), site: Some(SiteId(1)) }, 1).await.unwrap();
+        assert!(queue.items.iter().any(|o| o.id == placed.id), "{name}: in HR's queue");
+        assert!(queue.items.iter().all(|o| o.status == OrderStatus::Placed && o.pickup_site_id == SiteId(1)), "{name}");
+        assert_eq!(broken(backend.set_order_status(placed.id, OrderStatus::Collected).await), vec![rule("status", Rule::Transition, None)], "{name}");
+        backend.set_order_status(placed.id, OrderStatus::ReadyForPickup).await.unwrap();
+        let collected = backend.set_order_status(placed.id, OrderStatus::Collected).await.unwrap();
+        assert_eq!(collected.history.len(), 3, "{name}");
+        let csv = backend.orders_csv(&OrderFilter::default(), domain::Lang::En).await.unwrap();
+        assert!(csv.starts_with("order,placed_at,buyer"), "{name}");
+        assert!(csv.contains(&format!("{},", placed.id.number())) && csv.contains("Ben Tre coconut candy 400g"), "{name}");
+
+        sign_in(&*backend, "khoa.dang@noibo.example").await;
+        assert_eq!(backend.order(placed.id).await.unwrap().status, OrderStatus::Collected, "{name}: the buyer sees it");
+        let bad = backend.save_review(ProductId(7), &ReviewDraft { rating: 6, comment: "x".repeat(1001) }).await;
+        assert_eq!(broken(bad), vec![rule("rating", Rule::OutOfRange, Some(5)), rule("comment", Rule::TooLong, Some(1000))], "{name}");
+        let review = backend.save_review(ProductId(7), &ReviewDraft { rating: 4, comment: "Ngọt vừa".into() }).await.unwrap();
+        assert_eq!((review.reviewer_name.as_str(), review.rating), ("Đặng Minh Khoa", 4), "{name}");
+        backend.save_review(ProductId(7), &ReviewDraft { rating: 5, comment: "Ngon".into() }).await.unwrap();
+        assert_eq!(backend.my_review(ProductId(7)).await.unwrap().map(|r| r.rating), Some(5), "{name}: edited, not added");
+        let mine: Vec<_> = backend.reviews(ProductId(7)).await.unwrap().into_iter().filter(|r| r.reviewer_name == "Đặng Minh Khoa").collect();
+        assert_eq!(mine.len(), 1, "{name}: one review per member");
+        assert!(backend.product(ProductId(7)).await.unwrap().can_review, "{name}");
+        backend.sign_out().await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hr_creates_edits_and_hides_products_under_the_same_rules() {
+    let draft = ProductDraft {
+        name: LocalizedText::new("Bánh tráng mè 500g", "Sesame rice crackers 500g"),
+        description: LocalizedText::new("Bánh tráng nướng Bình Định.", "Binh Dinh toasted rice crackers."),
+        category: domain::store::Category::Food,
+        market_price: 50_000,
+        internal_price: 35_000,
+        stock: 10,
+        monthly_quota: 3,
+        audience: Default::default(),
+        hidden: false,
+    };
+    for (name, backend) in backends().await {
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        let bad = ProductDraft { name: LocalizedText::new(" ", "x"), internal_price: 60_000, monthly_quota: 0, ..draft.clone() };
+        assert_eq!(
+            broken(backend.create_product(&bad).await),
+            vec![rule("name.vi", Rule::Required, None), rule("internal_price", Rule::AboveMarketPrice, Some(50_000)), rule("monthly_quota", Rule::OutOfRange, Some(99))],
+            "{name}"
+        );
+        let created = backend.create_product(&draft).await.unwrap();
+        let edited = backend.update_product(created.id, &ProductPatch { internal_price: Some(30_000), ..Default::default() }).await.unwrap();
+        assert_eq!((edited.internal_price, edited.market_price), (30_000, 50_000), "{name}: only the given field changed");
+        assert_eq!(backend.update_product(ProductId(999_999), &ProductPatch::default()).await, Err(ApiError::NotFound), "{name}");
+        let policy = AllowancePolicy { default_limit: 3_000_000, segments: vec![domain::store::SegmentAllowance { segment: "nobody".into(), yearly_limit: 1 }] };
+        assert_eq!(broken(backend.set_allowance_policy(&policy).await), vec![rule("segments[0].segment", Rule::OutOfRange, None)], "{name}");
+
+        sign_in(&*backend, "ngoc.huynh@noibo.example").await;
+        assert_eq!(backend.product(created.id).await.unwrap().product.internal_price, 30_000, "{name}");
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        backend.update_product(created.id, &ProductPatch { hidden: Some(true), ..Default::default() }).await.unwrap();
+        sign_in(&*backend, "ngoc.huynh@noibo.example").await;
+        assert_eq!(backend.product(created.id).await, Err(ApiError::NotFound), "{name}: a hidden product is gone for members");
+        let search = backend.products(&ProductQuery { q: "sesame".into(), ..Default::default() }).await.unwrap();
+        assert_eq!(search.total, 0, "{name}");
+        assert_eq!(broken(backend.place_order(&browser_random(), &order(&[(created.id.0, 1)], 1)).await), vec![rule("lines[0].product_id", Rule::UnknownProduct, None)], "{name}");
+        backend.sign_out().await.unwrap();
+    }
+}

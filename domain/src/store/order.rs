@@ -117,16 +117,15 @@ pub const MAX_QUANTITY: i64 = 99;
 pub const MAX_LINES: usize = 50;
 
 /// What a member sends to place an order. Prices are not part of it: the
-/// backend prices every line itself, and unknown fields are refused.
+/// backend prices every line itself. Unknown fields (a tampered
+/// `unit_price`, say) are ignored, never used.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct OrderRequest {
     pub lines: Vec<LineRequest>,
     pub pickup_site_id: SiteId,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct LineRequest {
     pub product_id: ProductId,
     /// Signed on purpose, so 0 and -1 are a rule broken, not a parse error.

@@ -11,6 +11,7 @@ use domain::{Site, SiteId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
 
 /// The cart and checkout: quantities, what changed since adding, the
 /// allowance, the pickup site, and placing the order.
@@ -35,10 +36,12 @@ pub fn CartPage() -> impl IntoView {
             Ok(found)
         }
     });
+    // Only emptiness redraws the page; quantities update rows in place.
+    let empty = Memo::new(move |_| cart.count() == 0);
     view! {
         <A href=app_href("/store") attr:class="back-link"><Tr key=Key::StoreBackToCatalogue/></A>
         <h1><Tr key=Key::StoreCartTitle/></h1>
-        {move || if cart.count() == 0 {
+        {move || if empty.get() {
             view! { <p class="empty" data-testid="cart-empty">{i18n.t(Key::StoreCartEmpty)}</p> }.into_any()
         } else {
             view! { <Loadable resource=current skeleton_lines=6 render=|products| view! { <Checkout products/> }/> }.into_any()
@@ -51,10 +54,21 @@ fn Checkout(products: Vec<Product>) -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let api = use_api();
-    let products = StoredValue::new(products);
-    let product_of = move |id: ProductId| products.with_value(|all| all.iter().find(|p| p.id == id).cloned());
-    let changes = move || cart.lines().iter().any(|l| !l.changes(product_of(l.product_id).as_ref()).is_empty());
-    let total = move || products.with_value(|all| cart_total(&cart.lines(), |id| all.iter().find(|p| p.id == id)));
+    // Plain shared data, not a reactive value: closures that run as the
+    // cart changes must never find it disposed.
+    let products = Arc::new(products);
+    let product_of = {
+        let products = products.clone();
+        move |id: ProductId| products.iter().find(|p| p.id == id).cloned()
+    };
+    let changes = {
+        let product_of = product_of.clone();
+        move || cart.lines().iter().any(|l| !l.changes(product_of(l.product_id).as_ref()).is_empty())
+    };
+    let total = {
+        let products = products.clone();
+        move || cart_total(&cart.lines(), |id| products.iter().find(|p| p.id == id))
+    };
 
     let member_site = use_session().member().map(|m| m.site_id);
     let site = RwSignal::new(member_site);
@@ -82,8 +96,9 @@ fn Checkout(products: Vec<Product>) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(order)) = place.value().get() {
-            cart.checked_out();
             navigate(&format!("/store/orders/{}?placed=1", order.id.0), Default::default());
+            // Emptied once this page has gone, so nothing on it redraws for it.
+            set_timeout(move || cart.checked_out(), std::time::Duration::ZERO);
         }
     });
     let failure = move || place.value().get().and_then(Result::err);
@@ -115,10 +130,13 @@ fn Checkout(products: Vec<Product>) -> impl IntoView {
                     <CartRow line=line.clone() product=product_of(line.product_id) errors=line_errors(line.product_id)/>
                 </For>
             </ul>
-            {move || changes().then(|| view! {
+            {let changes = changes.clone(); move || changes().then(|| view! {
                 <div class="notice" role="alert" data-testid="cart-changed">
                     <p>{i18n.t(Key::StoreCartChangedIntro)}</p>
-                    <button type="button" class="button secondary" on:click=move |_| products.with_value(|all| cart.accept_changes(all))>
+                    <button type="button" class="button secondary" on:click={
+                        let products = products.clone();
+                        move |_| cart.accept_changes(&products)
+                    }>
                         {i18n.t(Key::StoreCartAcceptChanges)}
                     </button>
                 </div>
@@ -126,10 +144,13 @@ fn Checkout(products: Vec<Product>) -> impl IntoView {
             <div class="totals card">
                 <p class="total-row">
                     <span><Tr key=Key::StoreTotal/></span>
-                    <strong data-testid="cart-total">{move || money(total().0, i18n.lang())}</strong>
+                    <strong data-testid="cart-total">{let total = total.clone(); move || money(total().0, i18n.lang())}</strong>
                 </p>
-                <p class="muted">{move || i18n.fill(Key::StoreYouSave, &[("amount", &money(total().1, i18n.lang()))])}</p>
-                <Loadable resource=allowance skeleton_lines=2 render=move |allowance| view! { <AllowanceMeter allowance pending=Signal::derive(move || total().0)/> }/>
+                <p class="muted">{let total = total.clone(); move || i18n.fill(Key::StoreYouSave, &[("amount", &money(total().1, i18n.lang()))])}</p>
+                <Loadable resource=allowance skeleton_lines=2 render=move |allowance| {
+                    let total = total.clone();
+                    view! { <AllowanceMeter allowance pending=Signal::derive(move || total().0)/> }
+                }/>
                 <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "lines")) id="order-error".to_owned()/>
             </div>
             <div class="field">

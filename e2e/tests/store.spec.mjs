@@ -1,0 +1,178 @@
+// The internal store, phone and desktop, on the embedded demo backend and on
+// the reference server, in Vietnamese and English.
+import { expect } from '@playwright/test';
+import { test, PERSONAS, chooseAccount, expectAccessible, snapshot, expectNoHorizontalScroll } from './helpers.mjs';
+
+const TEXT = {
+  vi: {
+    store: 'Cửa hàng', search: 'Tìm sản phẩm', fishSauce: 'Nước mắm cá cơm 40 độ đạm 500ml', tea: 'Trà sen Tây Hồ hộp 200g',
+    quantity: 'Số lượng', add: 'Thêm vào giỏ', goToCart: 'Xem giỏ hàng', place: 'Đặt hàng', placed: 'Đặt hàng thành công!',
+    statusPlaced: 'Đã đặt', ready: 'Sẵn sàng nhận', cancelled: 'Đã hủy', myOrders: 'Đơn hàng của tôi', more: 'Thêm một',
+    quota: 'Vượt hạn mức tháng: bạn chỉ còn được mua 2 sản phẩm này trong tháng.', cancel: 'Hủy đơn', confirmCancel: 'Có, hủy đơn',
+    remaining: /Còn lại: ([\d.]+) ₫/, site: 'Nơi nhận hàng', signOut: 'Đăng xuất',
+  },
+  en: {
+    store: 'Store', search: 'Search products', fishSauce: 'Anchovy fish sauce 40°N, 500ml', tea: 'West Lake lotus tea, 200g box',
+    quantity: 'Quantity', add: 'Add to cart', goToCart: 'Go to cart', place: 'Place order', placed: 'Your order is placed!',
+    statusPlaced: 'Placed', ready: 'Ready for pickup', cancelled: 'Cancelled', myOrders: 'My orders', more: 'One more',
+    quota: 'Over the monthly quota: you may buy only 2 more of this product this month.', cancel: 'Cancel order', confirmCancel: 'Yes, cancel it',
+    remaining: /Remaining: ₫([\d,]+)/, site: 'Pickup site', signOut: 'Sign out',
+  },
+};
+
+/** On the reference server every scenario buys as its own member, so parallel runs never share a quota or an allowance. */
+const SERVER_MEMBERS = {
+  'phone-server': ['linh.ha', 'binh.mai', 'tam.cao', 'hieu.lam', 'nhung.to', 'giang.luong'],
+  'desktop-server': ['long.trinh', 'yen.kieu', 'kiet.luu', 'mai.quach', 'thinh.la', 'phong.vuong'],
+};
+
+function buyer(backend, testInfo, slot) {
+  if (backend === 'demo') return PERSONAS.lan;
+  return { email: `${SERVER_MEMBERS[testInfo.project.name][slot]}@noibo.example` };
+}
+
+async function signIn(page, backend, persona, lang) {
+  await page.addInitScript((l) => localStorage.setItem('noibo.lang', l), lang);
+  await page.goto('/sign-in');
+  await chooseAccount(page, backend, persona);
+  await expect(page.getByTestId('profile-card')).toBeVisible();
+}
+
+/** Adds `quantity` of a product found by searching for `query`. */
+async function addToCart(page, t, query, name, quantity) {
+  await page.getByRole('link', { name: t.store, exact: true }).click();
+  await page.getByLabel(t.search).fill(query);
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await page.getByLabel(t.quantity).fill(String(quantity));
+  await page.getByRole('button', { name: t.add }).click();
+}
+
+/** From the product page or the cart: places the order and returns its number. */
+async function placeOrder(page, t) {
+  if (!page.url().includes('/store/cart')) await page.getByRole('link', { name: t.goToCart }).click();
+  await page.getByTestId('place-order').click();
+  await expect(page.getByTestId('order-confirmation')).toContainText(t.placed);
+  return (await page.getByTestId('order-confirmation').innerText()).match(/SV-\d{6}/)[0];
+}
+
+async function signOut(page, t) {
+  await page.goto('/profile');
+  await page.getByRole('button', { name: t.signOut }).click();
+  await expect(page).toHaveURL(/sign-in/);
+}
+
+async function remainingAllowance(page, t) {
+  const text = await page.getByTestId('allowance').innerText();
+  return Number(text.match(t.remaining)[1].replace(/[.,]/g, ''));
+}
+
+for (const lang of ['vi', 'en']) {
+  const t = TEXT[lang];
+
+  test(`a member finds a product, keeps the cart through a reload, and places the order (${lang})`, async ({ page, backend }, testInfo) => {
+    await signIn(page, backend, buyer(backend, testInfo, lang === 'vi' ? 0 : 1), lang);
+    await page.getByRole('link', { name: t.store, exact: true }).click();
+    await expect(page.getByTestId('product-list').locator('li')).toHaveCount(24);
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await snapshot(page, testInfo, `store-catalogue-${lang}`);
+
+    await page.getByLabel(t.search).fill(lang === 'vi' ? 'nuoc mam' : 'fish sauce');
+    await expect(page.getByTestId('product-list').locator('li')).toHaveCount(1);
+    await expect(page).toHaveURL(/q=/);
+    await page.getByRole('link', { name: t.fishSauce }).click();
+    await expect(page.getByTestId('quota-left')).toContainText('6');
+    await expectAccessible(page);
+    await snapshot(page, testInfo, `store-product-${lang}`);
+    await page.getByLabel(t.quantity).fill('2');
+    await page.getByRole('button', { name: t.add }).click();
+    await page.getByRole('link', { name: t.goToCart }).click();
+
+    await page.reload();
+    const line = page.getByTestId('cart-line');
+    await expect(line).toHaveCount(1);
+    await expect(line.getByLabel(t.quantity)).toHaveValue('2');
+    await expect(page.getByTestId('cart-total')).toHaveText(lang === 'vi' ? '138.000 ₫' : '₫138,000');
+    await expect(page.getByLabel(t.site)).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await snapshot(page, testInfo, `store-cart-${lang}`);
+
+    const number = await placeOrder(page, t);
+    await expect(page.getByTestId('order-status')).toHaveText(t.statusPlaced);
+    await expect(page.getByTestId('timeline').locator('li.done')).toHaveCount(1);
+    await expectAccessible(page);
+    await snapshot(page, testInfo, `store-order-placed-${lang}`);
+
+    await page.getByRole('link', { name: t.myOrders }).first().click();
+    await expect(page.getByTestId('order-list')).toContainText(number);
+    await page.goto('/store/cart');
+    await expect(page.getByTestId('cart-empty')).toBeVisible();
+  });
+}
+
+test('buying past the monthly quota gives a clear error next to the product', async ({ page, backend }, testInfo) => {
+  const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
+  const t = TEXT[lang];
+  await signIn(page, backend, buyer(backend, testInfo, 2), lang);
+  await addToCart(page, t, lang === 'vi' ? 'tra sen' : 'lotus', t.tea, 2);
+  await page.getByRole('link', { name: t.goToCart }).click();
+  await page.getByRole('button', { name: t.more }).click();
+  await expect(page.getByTestId('cart-line').getByLabel(t.quantity)).toHaveValue('3');
+  await page.getByTestId('place-order').click();
+  await expect(page.getByTestId('cart-line')).toContainText(t.quota);
+  await expect(page.getByTestId('cart-line').getByLabel(t.quantity)).toHaveValue('3');
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `store-quota-error-${lang}`);
+});
+
+test('HR marks an order ready for pickup and the member sees it', async ({ page, backend }, testInfo) => {
+  const lang = testInfo.project.name.startsWith('phone') ? 'en' : 'vi';
+  const t = TEXT[lang];
+  const member = buyer(backend, testInfo, 3);
+  await signIn(page, backend, member, lang);
+  await addToCart(page, t, lang === 'vi' ? 'nuoc mam' : 'fish', t.fishSauce, 1);
+  const number = await placeOrder(page, t);
+  const orderUrl = page.url();
+
+  await signOut(page, t);
+  await chooseAccount(page, backend, PERSONAS.hoa);
+  await expect(page.getByTestId('profile-card')).toBeVisible();
+  await page.goto('/hr/store');
+  const row = page.getByTestId('queue-row').filter({ hasText: number });
+  await expect(row).toBeVisible();
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `store-hr-queue-${lang}`);
+  await row.getByRole('button', { name: `${t.ready}: ${number}` }).click();
+  await expect(page.getByTestId('queue-row').filter({ hasText: number })).toHaveCount(0);
+
+  await signOut(page, t);
+  await chooseAccount(page, backend, member);
+  await expect(page.getByTestId('profile-card')).toBeVisible();
+  await page.goto(orderUrl.replace(/\?.*/, ''));
+  await expect(page.getByTestId('order-status')).toHaveText(t.ready);
+  await expect(page.getByTestId('timeline').locator('li.done')).toHaveCount(2);
+  await snapshot(page, testInfo, `store-order-ready-${lang}`);
+});
+
+test('cancelling a placed order gives the allowance back', async ({ page, backend }, testInfo) => {
+  const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
+  const t = TEXT[lang];
+  await signIn(page, backend, buyer(backend, testInfo, 4), lang);
+  await page.getByRole('link', { name: t.store, exact: true }).click();
+  const before = await remainingAllowance(page, t);
+  await addToCart(page, t, lang === 'vi' ? 'nuoc mam' : 'fish', t.fishSauce, 3);
+  await placeOrder(page, t);
+  await page.getByRole('link', { name: t.store, exact: true }).click();
+  await expect.poll(() => remainingAllowance(page, t)).toBe(before - 3 * 69000);
+  await page.getByRole('link', { name: t.myOrders }).click();
+  await page.getByTestId('order-list').getByRole('link').first().click();
+  await page.getByRole('button', { name: t.cancel }).click();
+  await page.getByRole('button', { name: t.confirmCancel }).click();
+  await expect(page.getByTestId('order-status')).toHaveText(t.cancelled);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `store-order-cancelled-${lang}`);
+  await page.getByRole('link', { name: t.store, exact: true }).click();
+  await expect.poll(() => remainingAllowance(page, t)).toBe(before);
+});
