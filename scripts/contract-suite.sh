@@ -20,4 +20,6 @@ export NOIBO_CONTRACT_SERVER="http://127.0.0.1:$SERVER_PORT"
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$PAGE_PORT"
 # The test page must be able to read the server's CORS answers.
 export WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION=1
+# Every scenario runs twice and signs in often (argon2 in a debug server): more than the 20 s default.
+export WASM_BINDGEN_TEST_TIMEOUT=300
 cargo test --target wasm32-unknown-unknown --test contract
