@@ -7,14 +7,14 @@ const TEXT = {
   vi: {
     store: 'Cửa hàng', search: 'Tìm sản phẩm', fishSauce: 'Nước mắm cá cơm 40 độ đạm 500ml', tea: 'Trà sen Tây Hồ hộp 200g',
     quantity: 'Số lượng', add: 'Thêm vào giỏ', goToCart: 'Xem giỏ hàng', place: 'Đặt hàng', placed: 'Đặt hàng thành công!',
-    statusPlaced: 'Đã đặt', ready: 'Sẵn sàng nhận', cancelled: 'Đã hủy', myOrders: 'Đơn hàng của tôi', more: 'Thêm một',
+    statusPlaced: 'Đã đặt', ready: 'Sẵn sàng nhận', markReady: 'Báo sẵn sàng nhận', cancelled: 'Đã hủy', myOrders: 'Đơn hàng của tôi', more: 'Thêm một',
     quota: 'Vượt hạn mức tháng: bạn chỉ còn được mua 2 sản phẩm này trong tháng.', cancel: 'Hủy đơn', confirmCancel: 'Có, hủy đơn',
     remaining: /Còn lại: ([\d.]+) ₫/, site: 'Nơi nhận hàng', signOut: 'Đăng xuất',
   },
   en: {
     store: 'Store', search: 'Search products', fishSauce: 'Anchovy fish sauce 40°N, 500ml', tea: 'West Lake lotus tea, 200g box',
     quantity: 'Quantity', add: 'Add to cart', goToCart: 'Go to cart', place: 'Place order', placed: 'Your order is placed!',
-    statusPlaced: 'Placed', ready: 'Ready for pickup', cancelled: 'Cancelled', myOrders: 'My orders', more: 'One more',
+    statusPlaced: 'Placed', ready: 'Ready for pickup', markReady: 'Mark ready for pickup', cancelled: 'Cancelled', myOrders: 'My orders', more: 'One more',
     quota: 'Over the monthly quota: you may buy only 2 more of this product this month.', cancel: 'Cancel order', confirmCancel: 'Yes, cancel it',
     remaining: /Remaining: ₫([\d,]+)/, site: 'Pickup site', signOut: 'Sign out',
   },
@@ -144,7 +144,7 @@ test('HR marks an order ready for pickup and the member sees it', async ({ page,
   await expect(row).toBeVisible();
   await expectAccessible(page);
   await snapshot(page, testInfo, `store-hr-queue-${lang}`);
-  await row.getByRole('button', { name: `${t.ready}: ${number}` }).click();
+  await row.getByRole('button', { name: `${t.markReady}: ${number}` }).click();
   await expect(page.getByTestId('queue-row').filter({ hasText: number })).toHaveCount(0);
 
   await signOut(page, t);

@@ -153,11 +153,20 @@ fn QueueRow(order: Order, changes: RwSignal<u32>, #[prop(into)] site_name: Signa
                     <button type="button" class=if n == OrderStatus::Cancelled { "button secondary" } else { "button" }
                         disabled=move || move_on.pending().get()
                         on:click=move |_| { move_on.dispatch((id, n)); }>
-                        {move || i18n.fill(Key::HrStoreMoveTo, &[("status", i18n.t(status_key(n))), ("number", &id.number())])}
+                        {move || i18n.fill(action_key(n), &[("number", &id.number())])}
                     </button>
                 }).collect_view()}
             </div>
             {move || move_on.value().get().and_then(Result::err).map(|e| view! { <StatusMessage title=e.message_key()/> })}
         </li>
+    }
+}
+
+/// What the button that moves an order to `status` says.
+fn action_key(status: OrderStatus) -> Key {
+    match status {
+        OrderStatus::ReadyForPickup => Key::HrStoreMarkReadyForPickup,
+        OrderStatus::Collected => Key::HrStoreMarkCollected,
+        _ => Key::HrStoreMarkCancelled,
     }
 }
