@@ -21,7 +21,7 @@ use domain::store::order::{check_order, is_valid_key, quota_left, replay, Buyer,
 use domain::store::product::search;
 use domain::store::review::can_review;
 use domain::store::{
-    Actor, Allowance, AllowancePolicy, LineRequest, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
+    Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
     ProductId, ProductPatch, ProductQuery, RatingSummary, Review, ReviewDraft, Rule, StatusRequest, Violation,
 };
 use domain::{Lang, Member, Role, Site, SiteId, Timestamp};
@@ -58,29 +58,6 @@ const ABANDONED_CLAIM: Duration = Duration::from_secs(60);
 
 /// HR's queue shows this many orders a page unless asked otherwise.
 const QUEUE_PER_PAGE: u32 = 50;
-
-/// An order as it travels. Unknown fields (a tampered `unit_price` or
-/// `total`) are ignored, not refused: every price comes from the database,
-/// so they change nothing. `domain::store::OrderRequest` is what the rules
-/// and the idempotency record compare; this only reads the wire.
-#[derive(Debug, Deserialize)]
-struct OrderBody {
-    lines: Vec<LineBody>,
-    pickup_site_id: SiteId,
-}
-
-#[derive(Debug, Deserialize)]
-struct LineBody {
-    product_id: ProductId,
-    quantity: i64,
-}
-
-impl From<OrderBody> for OrderRequest {
-    fn from(body: OrderBody) -> OrderRequest {
-        let lines = body.lines.into_iter().map(|l| LineRequest { product_id: l.product_id, quantity: l.quantity }).collect();
-        OrderRequest { lines, pickup_site_id: body.pickup_site_id }
-    }
-}
 
 /// The id in the path. Anything that is not an id names nothing: 404.
 struct Id(u32);
@@ -186,9 +163,8 @@ async fn place_order(
     State(state): State<AppState>,
     SignedIn(member): SignedIn,
     IdempotencyKey(key): IdempotencyKey,
-    Body(body): Body<OrderBody>,
+    Body(request): Body<OrderRequest>,
 ) -> Result<(StatusCode, Json<Order>), Problem> {
-    let request = OrderRequest::from(body);
     let now = now();
     shop::release_key(&state.pool, member.id, &key, Timestamp::from_unix_millis(now.unix_millis() - ABANDONED_CLAIM.as_millis() as i64)).await?;
     match replay(shop::key_use(&state.pool, member.id, &key).await?.as_ref(), &request) {
