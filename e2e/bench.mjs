@@ -17,10 +17,10 @@ import { firstLoad } from './size.mjs';
 
 const [dist = '../dist', serverBinary = '../target/release/noibo-server'] = process.argv.slice(2);
 const PRODUCTS = 5000;
-const CPU_SLOWDOWN = 4;
+const CPU_SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 4);
 const QUERIES = ['ca phe', 'nuoc mam 500', 'banh', 'tra sen hop', 'xa phong'];
-const STATIC_PORT = 4190;
-const SERVER_PORT = 4191;
+const STATIC_PORT = 4180;
+const SERVER_PORT = 4181;
 
 /** 5,000 believable products: every kind × brand × size, named in both languages. */
 function products() {

@@ -80,3 +80,13 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Replaces the query string of the current URL (`?q=tea`, or `""`)
+/// without a navigation: no history entry, no router work.
+pub fn replace_query(search: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}

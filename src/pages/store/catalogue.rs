@@ -1,6 +1,6 @@
 use super::{category_key, AllowanceMeter, PriceTag};
 use crate::api::use_api;
-use crate::browser::app_href;
+use crate::browser::{self, app_href};
 use crate::cart::use_cart;
 use crate::components::Loadable;
 use crate::i18n::{use_i18n, Key, Tr};
@@ -8,15 +8,16 @@ use domain::store::product::DEFAULT_PER_PAGE;
 use domain::store::{Category, Listing, Page, ProductQuery, Sort};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 /// The catalogue: search as you type, filter by category, sort, page.
-/// The query lives in the URL, so reload, back and shared links keep it.
+/// The query is written to the URL, so a reload or a shared link keeps it;
+/// it is written without a router navigation, which would cost every
+/// keystroke a pass over every link on the page.
 #[component]
 pub fn Catalogue() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_query_map();
+    let params = RwSignal::new(use_query_map().get_untracked());
     let query = Memo::new(move |_| {
         let params = params.read();
         ProductQuery {
@@ -33,20 +34,17 @@ pub fn Catalogue() -> impl IntoView {
         let (api, query) = (api.clone(), query.get());
         async move { api.products(&query).await }
     });
-    let navigate = use_navigate();
     // Every change but paging starts again at page 1.
     let set = move |name: &'static str, value: String| {
-        let mut next = params.get_untracked();
-        if value.is_empty() { next.remove(name); } else { next.replace(name, value); }
-        if name != "page" {
-            next.remove("page");
-        }
-        let search = next.to_query_string();
-        navigate(&format!("/store{search}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        params.update(|next| {
+            if value.is_empty() { next.remove(name); } else { next.replace(name, value); }
+            if name != "page" {
+                next.remove("page");
+            }
+        });
+        browser::replace_query(&params.with_untracked(|p| p.to_query_string()));
     };
-    let set_q = set.clone();
-    let set_category = set.clone();
-    let set_sort = set.clone();
+    let (set_q, set_category, set_sort) = (set, set, set);
     let cart = use_cart();
     let allowance = crate::api::api_resource(|api| async move { api.allowance().await });
     view! {
@@ -87,7 +85,7 @@ pub fn Catalogue() -> impl IntoView {
                 </select>
             </div>
         </form>
-        <Loadable resource=products skeleton_lines=8 render=move |page| view! { <Results page current=query.get_untracked().page() set_page=set.clone()/> }/>
+        <Loadable resource=products skeleton_lines=8 render=move |page| view! { <Results page current=query.get_untracked().page() set_page=set/> }/>
     }
 }
 
@@ -101,14 +99,11 @@ fn from_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
 }
 
 #[component]
-fn Results(page: Page<Listing>, current: u32, set_page: impl Fn(&'static str, String) + Clone + 'static) -> impl IntoView {
+fn Results(page: Page<Listing>, current: u32, set_page: impl Fn(&'static str, String) + Copy + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let total = page.total;
     let pages = total.div_ceil(DEFAULT_PER_PAGE).max(1);
-    let go = move |n: u32| {
-        let set_page = set_page.clone();
-        move |_| set_page("page", n.to_string())
-    };
+    let go = move |n: u32| move |_| set_page("page", n.to_string());
     view! {
         <p class="muted" role="status" data-testid="result-count">{move || i18n.fill(Key::StoreResultCount, &[("count", &total.to_string())])}</p>
         {(total == 0).then(|| view! { <p class="empty"><Tr key=Key::StoreNoResults/></p> })}
@@ -138,7 +133,9 @@ fn ProductCard(listing: Listing) -> impl IntoView {
     let (category, stock) = (product.category, product.stock);
     view! {
         <li class="product-card">
-            <A href=href attr:class="product-name">{move || name.get(i18n.lang()).to_owned()}</A>
+            // A plain link (the router still handles it): `<A>` would track
+            // the location for `aria-current` in every card.
+            <a href=href class="product-name">{move || name.get(i18n.lang()).to_owned()}</a>
             <span class="muted">{move || i18n.t(category_key(category))}</span>
             <PriceTag product/>
             {(stock == 0).then(|| view! { <span class="badge badge-cancelled"><Tr key=Key::StoreSoldOut/></span> })}
