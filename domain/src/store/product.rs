@@ -275,7 +275,16 @@ pub fn search<'a>(products: impl IntoIterator<Item = &'a Product>, query: &Produ
 /// finds "Dau". Accents typed as combining marks (decomposed Unicode, as
 /// some Vietnamese keyboards send) are dropped too.
 pub fn fold(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).filter(|c| !is_combining_mark(*c)).map(unaccented).collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        // Most of a name is ASCII: no case tables, no accent lookup.
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else if !is_combining_mark(c) {
+            folded.extend(c.to_lowercase().map(unaccented));
+        }
+    }
+    folded
 }
 
 /// Combining diacritical marks (U+0300–U+036F): every Vietnamese tone mark,
@@ -285,19 +294,16 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 fn unaccented(c: char) -> char {
-    const GROUPS: [(&str, char); 7] = [
-        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-        ("èéẻẽẹêềếểễệ", 'e'),
-        ("ìíỉĩị", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-        ("ùúủũụưừứửữự", 'u'),
-        ("ỳýỷỹỵ", 'y'),
-        ("đ", 'd'),
-    ];
-    if c.is_ascii() {
-        return c;
+    match c {
+        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ' | 'ẫ' | 'ậ' => 'a',
+        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
+        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
+        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' => 'o',
+        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
+        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
+        'đ' => 'd',
+        other => other,
     }
-    GROUPS.iter().find(|(accented, _)| accented.contains(c)).map_or(c, |(_, base)| *base)
 }
 
 /// The product page: everything a member needs to decide.
