@@ -9,14 +9,14 @@ const TEXT = {
     quantity: 'Số lượng', add: 'Thêm vào giỏ', goToCart: 'Xem giỏ hàng', place: 'Đặt hàng', placed: 'Đặt hàng thành công!',
     statusPlaced: 'Đã đặt', ready: 'Sẵn sàng nhận', markReady: 'Báo sẵn sàng nhận', cancelled: 'Đã hủy', myOrders: 'Đơn hàng của tôi', more: 'Thêm một',
     quota: 'Vượt hạn mức tháng: bạn chỉ còn được mua 2 sản phẩm này trong tháng.', cancel: 'Hủy đơn', confirmCancel: 'Có, hủy đơn',
-    remaining: /Còn lại: ([\d.]+) ₫/, site: 'Nơi nhận hàng', signOut: 'Đăng xuất',
+    remaining: /Còn lại: ([\d.]+) ₫/, site: 'Nơi nhận hàng', signOut: 'Đăng xuất', retry: 'Thử lại',
   },
   en: {
     store: 'Store', search: 'Search products', fishSauce: 'Anchovy fish sauce 40°N, 500ml', tea: 'West Lake lotus tea, 200g box',
     quantity: 'Quantity', add: 'Add to cart', goToCart: 'Go to cart', place: 'Place order', placed: 'Your order is placed!',
     statusPlaced: 'Placed', ready: 'Ready for pickup', markReady: 'Mark ready for pickup', cancelled: 'Cancelled', myOrders: 'My orders', more: 'One more',
     quota: 'Over the monthly quota: you may buy only 2 more of this product this month.', cancel: 'Cancel order', confirmCancel: 'Yes, cancel it',
-    remaining: /Remaining: ₫([\d,]+)/, site: 'Pickup site', signOut: 'Sign out',
+    remaining: /Remaining: ₫([\d,]+)/, site: 'Pickup site', signOut: 'Sign out', retry: 'Try again',
   },
 };
 
@@ -175,4 +175,34 @@ test('cancelling a placed order gives the allowance back', async ({ page, backen
   await snapshot(page, testInfo, `store-order-cancelled-${lang}`);
   await page.getByRole('link', { name: t.store, exact: true }).click();
   await expect.poll(() => remainingAllowance(page, t)).toBe(before);
+});
+
+test('a checkout whose answer is lost keeps the cart, and the retry does not order twice', async ({ page, backend }, testInfo) => {
+  test.skip(backend === 'demo', 'only a real network can lose an answer');
+  const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
+  const t = TEXT[lang];
+  await signIn(page, backend, buyer(backend, testInfo, 5), lang);
+  const keys = [];
+  let lose = true;
+  await page.route('**/api/v1/store/orders', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    keys.push(route.request().headers()['idempotency-key']);
+    if (!lose) return route.continue();
+    lose = false;
+    await route.fetch(); // the server places the order…
+    await route.abort('connectionreset'); // …and its answer never arrives
+  });
+  await addToCart(page, t, lang === 'vi' ? 'nuoc mam' : 'fish', t.fishSauce, 1);
+  await page.getByRole('link', { name: t.goToCart }).click();
+  await page.getByTestId('place-order').click();
+  await expect(page.getByRole('button', { name: t.retry })).toBeVisible();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `store-checkout-lost-answer-${lang}`);
+  await page.getByRole('button', { name: t.retry }).click();
+  await expect(page.getByTestId('order-confirmation')).toContainText(t.placed);
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  await page.getByRole('link', { name: t.myOrders }).first().click();
+  await expect(page.getByTestId('order-list').locator('li')).toHaveCount(1);
 });

@@ -39,14 +39,23 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
         async move { api.set_allowance_policy(&policy).await }
     });
     let failure = move || save.value().get().and_then(Result::err);
+    // The policy sent lists only filled-in segments: errors name positions in it.
+    let sent = RwSignal::new(Vec::<String>::new());
+    let segment_errors = move |tag: String| {
+        Signal::derive(move || match sent.read().iter().position(|t| *t == tag) {
+            Some(i) => errors_at(&failure(), &format!("segments[{i}].")),
+            None => Vec::new(),
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let segments = inputs.with_value(|rows| {
+        let segments: Vec<SegmentAllowance> = inputs.with_value(|rows| {
             rows.iter()
                 .filter(|(_, value)| !value.get().trim().is_empty())
                 .map(|(tag, value)| SegmentAllowance { segment: tag.clone(), yearly_limit: number(&value.get()) })
                 .collect()
         });
+        sent.set(segments.iter().map(|s| s.segment.clone()).collect());
         save.dispatch(AllowancePolicy { default_limit: number(&default_limit.get()), segments });
     };
     view! {
@@ -58,7 +67,7 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
                     prop:value=move || default_limit.get() on:input=move |ev| default_limit.set(event_target_value(&ev))/>
                 <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "default_limit")) id="policy-default-error".to_owned()/>
             </div>
-            {rows.into_iter().enumerate().map(|(i, (tag, name, value))| {
+            {rows.into_iter().map(|(tag, name, value)| {
                 let id = format!("policy-{tag}");
                 let error_id = format!("{id}-error");
                 view! {
@@ -66,7 +75,7 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
                         <label for=id.clone()>{move || i18n.fill(Key::HrStoreSegmentLimit, &[("name", name.get(i18n.lang()))])}</label>
                         <input id=id type="number" inputmode="numeric" aria-describedby=error_id.clone()
                             prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-                        <FieldMessages errors=Signal::derive(move || errors_at(&failure(), &format!("segments[{i}]."))) id=error_id/>
+                        <FieldMessages errors=segment_errors(tag.clone()) id=error_id/>
                     </div>
                 }
             }).collect_view()}
