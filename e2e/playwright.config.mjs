@@ -42,7 +42,10 @@ export default defineConfig({
     { command: `node serve.mjs ../dist ${ROOT_PORT}`, port: ROOT_PORT, reuseExistingServer: false },
     { command: `node serve.mjs ../dist-subpath ${SUBPATH_PORT} /noibo/`, url: `http://127.0.0.1:${SUBPATH_PORT}/noibo/`, reuseExistingServer: false },
     {
-      command: `../target/debug/noibo-server --listen 127.0.0.1:${SERVER_PORT} --database sqlite::memory: --seed demo --static ../dist-full`,
+      // A fresh file database each run, not `sqlite::memory:`: an in-memory
+      // database lives on one connection, and a request the browser aborts
+      // mid-transaction can cost the pool that connection and all the data.
+      command: `rm -f ../target/e2e-server.db* && ../target/debug/noibo-server --listen 127.0.0.1:${SERVER_PORT} --database sqlite://../target/e2e-server.db --seed demo --static ../dist-full`,
       url: `http://127.0.0.1:${SERVER_PORT}/api/v1/health`,
       reuseExistingServer: false,
     },
