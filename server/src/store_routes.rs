@@ -56,9 +56,6 @@ fn now() -> Timestamp {
 /// died with its process; a retry may take the key over.
 const ABANDONED_CLAIM: Duration = Duration::from_secs(60);
 
-/// HR's queue shows this many orders a page unless asked otherwise.
-const QUEUE_PER_PAGE: u32 = 50;
-
 /// The id in the path. Anything that is not an id names nothing: 404.
 struct Id(u32);
 
@@ -251,8 +248,7 @@ async fn save_review(State(state): State<AppState>, SignedIn(member): SignedIn, 
     let orders = shop::orders(&state.pool, Orders::Of(member.id)).await?;
     let rating = draft.check(&orders, product.id).map_err(Problem::violations)?;
     let mut tx = state.pool.begin().await?;
-    // Trimmed as the demo backend's `Shop::save_review` stores it.
-    shop::put_review(&mut tx, member.id, product.id, rating, draft.comment.trim(), now().date()).await?;
+    shop::put_review(&mut tx, member.id, product.id, rating, draft.stored_comment(), now().date()).await?;
     tx.commit().await?;
     shop::review_by(&state.pool, member.id, product.id).await?.map(Json).ok_or_else(Problem::internal)
 }
@@ -299,17 +295,14 @@ struct QueueQuery {
 async fn order_queue(State(state): State<AppState>, _: Hr, Params(query): Params<QueueQuery>) -> Result<Json<Page<Order>>, Problem> {
     // The catalogue's paging bounds (page from 1, at most 100 a page), which
     // the domain keeps on `ProductQuery`.
-    let paging = ProductQuery { page: query.page, per_page: Some(query.per_page.unwrap_or(QUEUE_PER_PAGE)), ..ProductQuery::default() };
+    let paging = ProductQuery { page: query.page, per_page: Some(query.per_page.unwrap_or(domain::store::shop::QUEUE_PER_PAGE)), ..ProductQuery::default() };
     rejected(paging.violations())?;
     let filter = OrderFilter { status: query.status, site: query.site };
     // Every order is loaded and filtered by the domain's `OrderFilter`; a
     // company this size has thousands at most. Pushing the filter and the
     // paging into SQL is the step for a large one.
     let admitted: Vec<Order> = shop::orders(&state.pool, Orders::All).await?.into_iter().filter(|o| filter.admits(o)).collect();
-    let total = admitted.len() as u32;
-    let skip = (paging.page().saturating_sub(1) as usize).saturating_mul(paging.per_page() as usize);
-    let items = admitted.into_iter().skip(skip).take(paging.per_page() as usize).collect();
-    Ok(Json(Page { items, total }))
+    Ok(Json(Page::of(admitted.into_iter(), paging.page(), paging.per_page())))
 }
 
 /// `?status=&site=&lang=`

@@ -191,10 +191,7 @@ impl Backend for DemoBackend {
 
     async fn hr_orders(&self, filter: &OrderFilter, page: u32) -> Result<Page<Order>, ApiError> {
         self.hr()?;
-        let all = self.data.borrow().shop.queue(filter);
-        let per_page = super::HR_ORDERS_PER_PAGE as usize;
-        let items = all.iter().skip(page.saturating_sub(1) as usize * per_page).take(per_page).cloned().collect();
-        Ok(Page { items, total: all.len() as u32 })
+        Ok(Page::of(self.data.borrow().shop.queue(filter).into_iter(), page, super::HR_ORDERS_PER_PAGE))
     }
 
     async fn set_order_status(&self, id: OrderId, status: OrderStatus) -> Result<Order, ApiError> {

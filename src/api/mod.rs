@@ -141,8 +141,7 @@ pub trait Backend {
     async fn set_allowance_policy(&self, policy: &AllowancePolicy) -> Result<AllowancePolicy, ApiError>;
 }
 
-/// HR's order queue shows this many orders a page.
-pub const HR_ORDERS_PER_PAGE: u32 = 50;
+pub use domain::store::shop::QUEUE_PER_PAGE as HR_ORDERS_PER_PAGE;
 
 /// The chosen backend, in context.
 #[derive(Clone, Copy)]

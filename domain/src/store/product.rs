@@ -239,6 +239,15 @@ pub struct Page<T> {
     pub total: u32,
 }
 
+impl<T> Page<T> {
+    /// Page `page` (from 1) of `all`, `per_page` items a page.
+    pub fn of(all: impl ExactSizeIterator<Item = T>, page: u32, per_page: u32) -> Page<T> {
+        let total = all.len() as u32;
+        let skip = (page.saturating_sub(1) as usize).saturating_mul(per_page as usize);
+        Page { items: all.skip(skip).take(per_page as usize).collect(), total }
+    }
+}
+
 /// A catalogue row: the product and whether this member may buy it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Listing {
@@ -265,10 +274,7 @@ pub fn search<'a>(products: impl IntoIterator<Item = &'a Product>, query: &Produ
         Sort::Price => found.sort_unstable_by_key(|(p, _)| (p.internal_price, p.id)),
         Sort::Saving => found.sort_unstable_by_key(|(p, _)| (std::cmp::Reverse(p.saving_percent()), p.id)),
     }
-    let total = found.len() as u32;
-    let skip = (query.page().saturating_sub(1) as usize).saturating_mul(query.per_page() as usize);
-    let items = found.into_iter().skip(skip).take(query.per_page() as usize).map(|(p, _)| p).collect();
-    Page { items, total }
+    Page::of(found.into_iter().map(|(p, _)| p), query.page(), query.per_page())
 }
 
 /// Lower case without Vietnamese accents, so "sua" finds "Sữa" and "đậu"

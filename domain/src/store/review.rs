@@ -36,6 +36,11 @@ pub fn can_review(orders: &[Order], product: ProductId) -> bool {
 }
 
 impl ReviewDraft {
+    /// The comment as kept: without surrounding blank space.
+    pub fn stored_comment(&self) -> &str {
+        self.comment.trim()
+    }
+
     /// The rating as stored, or the fields that break a rule.
     pub fn check(&self, orders: &[Order], product: ProductId) -> Result<u8, Vec<Violation>> {
         let mut found = Vec::new();

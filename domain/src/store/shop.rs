@@ -54,6 +54,9 @@ pub struct Shop {
     pub keys: Vec<StoredKey>,
 }
 
+/// HR's order queue shows this many orders a page unless asked otherwise.
+pub const QUEUE_PER_PAGE: u32 = 50;
+
 /// HR's order queue filter: `?status=&site=`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -196,7 +199,7 @@ impl Shop {
             reviewer_name: member.full_name.clone(),
             department: company.department(member.department_id).map(|d| d.name.clone()).unwrap_or_else(|| crate::member::LocalizedText::new("", "")),
             rating,
-            comment: draft.comment.trim().to_owned(),
+            comment: draft.stored_comment().to_owned(),
             updated_on: now.date(),
         };
         self.reviews.retain(|r| !(r.member_id == member.id && r.review.product_id == product));

@@ -4,7 +4,7 @@ use crate::browser;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::format::date;
 use crate::i18n::{use_i18n, Key, Tr};
-use crate::pages::store::{money, status_class, status_key};
+use crate::pages::store::{from_wire_name, money, status_class, status_key, wire_name};
 use domain::store::{Actor, Order, OrderFilter, OrderId, OrderStatus, Page};
 use domain::{Site, SiteId};
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ fn Queue() -> impl IntoView {
         }
     });
     let set_status = move |value: String| {
-        filter.update(|f| f.status = serde_json::from_str(&format!("\"{value}\"")).ok());
+        filter.update(|f| f.status = from_wire_name(&value));
         page.set(1);
     };
     view! {
@@ -61,7 +61,7 @@ fn Queue() -> impl IntoView {
                 <select id="queue-status" on:change=move |ev| set_status(event_target_value(&ev))>
                     <option value=""><Tr key=Key::HrStoreAll/></option>
                     {OrderStatus::ALL.into_iter().map(|s| view! {
-                        <option value=wire_name(s) selected=move || filter.read().status == Some(s)>{move || i18n.t(status_key(s))}</option>
+                        <option value=wire_name(&s) selected=move || filter.read().status == Some(s)>{move || i18n.t(status_key(s))}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -74,10 +74,6 @@ fn Queue() -> impl IntoView {
         {move || export.value().get().and_then(Result::err).map(|e| view! { <StatusMessage title=e.message_key()/> })}
         <Loadable resource=orders skeleton_lines=8 render=move |orders| view! { <QueueList orders page changes sites/> }/>
     }
-}
-
-fn wire_name(status: OrderStatus) -> String {
-    serde_json::to_string(&status).unwrap_or_default().trim_matches('"').to_owned()
 }
 
 #[component]

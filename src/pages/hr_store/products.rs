@@ -4,7 +4,7 @@ use crate::browser::app_href;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::pages::employment_type_key;
-use crate::pages::store::{category_key, errors_at, money, FieldMessages};
+use crate::pages::store::{category_key, errors_at, from_wire_name, money, wire_name, FieldMessages};
 use domain::company::WorkforceOverview;
 use domain::store::{Category, Product, ProductDraft, ProductId, ProductPatch};
 use domain::{Audience, Condition, EmploymentType, LocalizedText};
@@ -166,10 +166,10 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
             <div class="field">
                 <label for="product-category"><Tr key=Key::StoreCategoryLabel/></label>
                 <select id="product-category" on:change=move |ev| {
-                    if let Ok(c) = serde_json::from_str(&format!("\"{}\"", event_target_value(&ev))) { category.set(c) }
+                    if let Some(c) = from_wire_name(&event_target_value(&ev)) { category.set(c) }
                 }>
                     {Category::ALL.into_iter().map(|c| view! {
-                        <option value=serde_json::to_string(&c).unwrap_or_default().trim_matches('"').to_owned() selected=move || category.get() == c>
+                        <option value=wire_name(&c) selected=move || category.get() == c>
                             {move || i18n.t(category_key(c))}
                         </option>
                     }).collect_view()}

@@ -1,4 +1,4 @@
-use super::{category_key, AllowanceMeter, PriceTag};
+use super::{category_key, from_wire_name, wire_name, AllowanceMeter, PriceTag};
 use crate::api::use_api;
 use crate::browser::{self, app_href};
 use crate::cart::use_cart;
@@ -22,8 +22,8 @@ pub fn Catalogue() -> impl IntoView {
         let params = params.read();
         ProductQuery {
             q: params.get("q").unwrap_or_default(),
-            category: params.get("category").and_then(|c| from_name(&c)),
-            sort: params.get("sort").and_then(|s| from_name(&s)).unwrap_or_default(),
+            category: params.get("category").and_then(|c| from_wire_name(&c)),
+            sort: params.get("sort").and_then(|s| from_wire_name(&s)).unwrap_or_default(),
             page: params.get("page").and_then(|p| p.parse().ok()).filter(|p| *p > 0),
             per_page: None,
             lang: Some(i18n.lang()),
@@ -72,7 +72,7 @@ pub fn Catalogue() -> impl IntoView {
                 <select id="store-category" on:change=move |ev| set_category("category", event_target_value(&ev))>
                     <option value="" selected=move || query.read().category.is_none()><Tr key=Key::StoreCategoryAll/></option>
                     {Category::ALL.into_iter().map(|c| view! {
-                        <option value=name_of(&c) selected=move || query.read().category == Some(c)>{move || i18n.t(category_key(c))}</option>
+                        <option value=wire_name(&c) selected=move || query.read().category == Some(c)>{move || i18n.t(category_key(c))}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -80,22 +80,13 @@ pub fn Catalogue() -> impl IntoView {
                 <label for="store-sort"><Tr key=Key::StoreSortLabel/></label>
                 <select id="store-sort" on:change=move |ev| set_sort("sort", event_target_value(&ev))>
                     {[(Sort::Name, Key::StoreSortName), (Sort::Price, Key::StoreSortPrice), (Sort::Saving, Key::StoreSortSaving)].into_iter().map(|(s, key)| view! {
-                        <option value=name_of(&s) selected=move || query.read().sort == s>{move || i18n.t(key)}</option>
+                        <option value=wire_name(&s) selected=move || query.read().sort == s>{move || i18n.t(key)}</option>
                     }).collect_view()}
                 </select>
             </div>
         </form>
         <Loadable resource=products skeleton_lines=8 render=move |page| view! { <Results page current=query.get_untracked().page() set_page=set/> }/>
     }
-}
-
-/// A serde enum's wire name (`"beverage"`), as used in the URL.
-fn name_of<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default().trim_matches('"').to_owned()
-}
-
-fn from_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
-    serde_json::from_str(&format!("\"{name}\"")).ok()
 }
 
 #[component]

@@ -47,6 +47,15 @@ pub fn status_class(status: OrderStatus) -> &'static str {
     }
 }
 
+/// A serde enum's wire name (`"beverage"`), for URLs and `<option>` values.
+pub fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default().trim_matches('"').to_owned()
+}
+
+pub fn from_wire_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_str(&format!("\"{name}\"")).ok()
+}
+
 pub fn money(amount: Vnd, lang: Lang) -> String {
     vnd(amount as i64, lang)
 }
