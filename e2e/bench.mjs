@@ -19,6 +19,8 @@ const [dist = '../dist', serverBinary = '../target/release/noibo-server'] = proc
 const PRODUCTS = 5000;
 const CPU_SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 4);
 const QUERIES = ['ca phe', 'nuoc mam 500', 'banh', 'tra sen hop', 'xa phong'];
+// BENCH_PROFILE=DIR writes a CPU profile of the typing per backend, for chrome://inspect.
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const STATIC_PORT = 4180;
 const SERVER_PORT = 4181;
 
@@ -114,6 +116,7 @@ async function measure(browser, { name, baseURL, prepare }) {
   const firstRows = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
 
   // Keystroke to paint, one key at a time.
+  if (PROFILE_DIR) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
   const latencies = [];
   const search = page.getByLabel('Tìm sản phẩm');
   for (const query of QUERIES) {
@@ -134,6 +137,10 @@ async function measure(browser, { name, baseURL, prepare }) {
       await search.press(key === ' ' ? 'Space' : key);
       latencies.push(await page.evaluate(() => window.__painted));
     }
+  }
+  if (PROFILE_DIR) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${PROFILE_DIR}/${name.split(' ')[0]}.cpuprofile`, JSON.stringify(profile));
   }
   const memory = await page.evaluate(async () => {
     const { usedSize } = { usedSize: performance.memory.usedJSHeapSize };

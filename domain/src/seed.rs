@@ -283,7 +283,7 @@ pub fn demo_shop() -> Shop {
             SegmentAllowance { segment: "new_hire".to_owned(), yearly_limit: 1_500_000 },
         ],
     };
-    let mut shop = Shop { products, orders: Vec::new(), reviews: Vec::new(), policy, keys: Vec::new() };
+    let mut shop = Shop::new(products, policy);
     // History: a few members bought and collected in October, then reviewed.
     let history: [(&str, u32, u32, u8, &str); 4] = [
         ("lan.tran@noibo.example", 1, 2, 5, "Thơm, đậm vị, pha phin rất hợp."),

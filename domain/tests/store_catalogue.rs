@@ -7,7 +7,8 @@ use common::*;
 use domain::seed::{demo_company, demo_shop};
 use domain::store::cart::{cart_total, order_request};
 use domain::store::csv::orders_csv;
-use domain::store::product::{fold, search, MAX_PER_PAGE};
+use domain::store::product::MAX_PER_PAGE;
+use domain::store::search::{fold, search, SearchIndex};
 use domain::store::review::MAX_COMMENT_CHARS;
 use domain::store::{
     Actor, CartChange, CartLine, Category, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, ReviewDraft, Rule, Shop, Sort, StoreError,
@@ -112,6 +113,21 @@ fn names_that_fold_alike_are_ordered_by_id() {
     shop.products[9].name.vi = "Cà Phê rang xay Sen Vàng 500g".into(); // product 10 renamed to a near twin of 1
     let ids = find(&shop, ProductQuery { q: "ca phe".into(), ..Default::default() }).0;
     assert_eq!(ids, [1, 10]);
+}
+
+#[test]
+fn a_search_index_built_before_a_change_still_answers_right() {
+    let mut shop = demo_shop();
+    let index = SearchIndex::new(&shop.products);
+    let by_index = |shop: &Shop, index: &SearchIndex, q: &str| index.search(&shop.products, &words(q)).items.iter().map(|p| p.id.0).collect::<Vec<_>>();
+    assert_eq!(by_index(&shop, &index, "ca phe"), [1]);
+    shop.products[9].name = LocalizedText::new("Cà phê phin giấy", "Drip coffee bags");
+    shop.products.swap(0, 1);
+    let mut added = shop.products[2].clone();
+    (added.id, added.name) = (ProductId(99), LocalizedText::new("Cà phê sữa hòa tan", "Instant milk coffee"));
+    shop.products.push(added);
+    assert_eq!(by_index(&shop, &index, "ca phe"), search(&shop.products, &words("ca phe")).items.iter().map(|p| p.id.0).collect::<Vec<_>>());
+    assert_eq!(by_index(&shop, &index, "ca phe").len(), 3, "renamed, moved and added products are all found");
 }
 
 #[test]

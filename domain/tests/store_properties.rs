@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use domain::seed::{demo_company, demo_shop};
-use domain::store::product::search;
+use domain::store::search::search;
 use domain::store::{Actor, Category, Order, OrderId, OrderRequest, OrderStatus, ProductId, ProductPatch, ProductQuery, RatingSummary, Rule, Shop, Sort, StoreError, Vnd};
 use domain::{Company, Lang, MemberId, Timestamp};
 use proptest::prelude::*;

@@ -2,6 +2,7 @@
 //! crate stores facts in SQL, authenticates, and speaks `api/openapi.yaml`.
 
 pub mod auth;
+pub mod catalogue;
 pub mod cli;
 pub mod problem;
 pub mod routes;

@@ -31,11 +31,13 @@ pub struct AppState {
     /// copies behind a load balancer would need row locks (`SELECT … FOR
     /// UPDATE`) or SERIALIZABLE transactions on Postgres instead.
     pub store_lock: Arc<tokio::sync::Mutex<()>>,
+    /// The products in memory between changes.
+    pub catalogue: Arc<crate::catalogue::CatalogueCache>,
 }
 
 impl AppState {
     pub fn new(pool: SqlitePool, secure_cookies: bool) -> AppState {
-        AppState { pool, limiter: Arc::default(), secure_cookies, store_lock: Arc::default() }
+        AppState { pool, limiter: Arc::default(), secure_cookies, store_lock: Arc::default(), catalogue: Arc::default() }
     }
 }
 

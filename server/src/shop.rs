@@ -9,7 +9,7 @@ use domain::store::order::KeyUse;
 use domain::store::{AllowancePolicy, Order, OrderId, OrderLine, OrderRequest, OrderStatus, Product, ProductDraft, ProductId, Review, SegmentAllowance, Shop, StatusChange, Vnd};
 use domain::{Date, MemberId, SiteId, Timestamp};
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection, SqliteExecutor, SqlitePool};
 use std::collections::HashMap;
 
 /// Money and counts are unsigned in the domain and BIGINT-compatible in SQL.
@@ -51,8 +51,8 @@ fn product_from(row: &SqliteRow) -> Result<Product, sqlx::Error> {
 }
 
 /// Every product, hidden ones too, in id order.
-pub async fn products(pool: &SqlitePool) -> Result<Vec<Product>, sqlx::Error> {
-    sqlx::query(&format!("SELECT {PRODUCT_COLUMNS} FROM products ORDER BY id")).fetch_all(pool).await?.iter().map(product_from).collect()
+pub async fn products<'c>(db: impl SqliteExecutor<'c>) -> Result<Vec<Product>, sqlx::Error> {
+    sqlx::query(&format!("SELECT {PRODUCT_COLUMNS} FROM products ORDER BY id")).fetch_all(db).await?.iter().map(product_from).collect()
 }
 
 pub async fn product(pool: &SqlitePool, product: ProductId) -> Result<Option<Product>, sqlx::Error> {

@@ -18,7 +18,6 @@ use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use domain::store::allowance::allowance;
 use domain::store::order::{check_order, is_valid_key, quota_left, replay, Buyer, Replay};
-use domain::store::product::search;
 use domain::store::review::can_review;
 use domain::store::{
     Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
@@ -116,11 +115,9 @@ fn rejected(violations: Vec<Violation>) -> Result<(), Problem> {
 async fn catalogue(State(state): State<AppState>, SignedIn(member): SignedIn, Params(query): Params<ProductQuery>) -> Result<Json<Page<Listing>>, Problem> {
     rejected(query.violations())?;
     let company = store::load_company(&state.pool).await?;
-    // The whole catalogue is loaded and searched by the domain's `search`:
-    // a company's own goods number tens or hundreds, not millions.
-    let products = shop::products(&state.pool).await?;
+    let shelf = state.catalogue.shelf(&state.pool).await?;
     let today = now().date();
-    let page = search(&products, &query);
+    let page = shelf.index.search(&shelf.products, &query);
     let items = page.items.into_iter().map(|p| Listing { eligible: company.evaluate(&p.audience, &member, today).eligible, product: p.clone() }).collect();
     Ok(Json(Page { items, total: page.total }))
 }
@@ -186,7 +183,7 @@ async fn place_order(
 async fn place_claimed(state: &AppState, member: &Member, key: &str, request: &OrderRequest, now: Timestamp) -> Result<Order, Problem> {
     let _turn = state.store_lock.lock().await;
     let company = store::load_company(&state.pool).await?;
-    let products = shop::products(&state.pool).await?;
+    let products = &state.catalogue.shelf(&state.pool).await?.products;
     let orders = shop::orders(&state.pool, Orders::Of(member.id)).await?;
     let policy = shop::policy(&state.pool).await?;
     let today = now.date();

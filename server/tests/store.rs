@@ -117,6 +117,25 @@ async fn the_catalogue_finds_filters_sorts_and_pages() {
 }
 
 #[tokio::test]
+async fn the_catalogue_shows_every_change_at_once_though_it_is_kept_in_memory() {
+    let (app, pool) = seeded().await;
+    let (lan, hoa) = (session(&pool, LAN).await, session(&pool, HOA).await);
+    let first = |page: &Answer| page.body["items"][0]["product"].clone();
+    let listed = get(&app, "/api/v1/store/products?q=sen+vang+500g", &lan).await;
+    assert_eq!(first(&listed)["id"], 1);
+    send(&app, "PATCH", "/api/v1/hr/store/products/1", Some(&hoa), None, Some(r#"{"name":{"vi":"Cà phê hạt Tây Nguyên 1kg","en":"Highland coffee beans 1kg"}}"#)).await;
+    assert_eq!(get(&app, "/api/v1/store/products?q=sen+vang+500g", &lan).await.body["total"], 0, "the old name is gone");
+    let renamed = get(&app, "/api/v1/store/products?q=tay+nguyen", &lan).await;
+    assert_eq!(first(&renamed)["id"], 1, "the new name is found");
+    let before = first(&renamed)["stock"].as_i64().unwrap();
+    assert_eq!(order(&app, &lan, "c1", &one_line(1, 2, 1)).await.status, StatusCode::CREATED);
+    assert_eq!(first(&get(&app, "/api/v1/store/products?q=tay+nguyen", &lan).await)["stock"], before - 2, "an order's stock");
+    // Another server process writing the same database.
+    sqlx::query("UPDATE products SET stock = 0 WHERE id = 1").execute(&pool).await.unwrap();
+    assert_eq!(first(&get(&app, "/api/v1/store/products?q=tay+nguyen", &lan).await)["stock"], 0, "a write from elsewhere");
+}
+
+#[tokio::test]
 async fn bad_catalogue_queries_are_422_naming_the_parameter() {
     let (app, pool) = seeded().await;
     let lan = session(&pool, LAN).await;

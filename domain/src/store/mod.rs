@@ -8,6 +8,7 @@ pub mod order;
 pub mod product;
 pub mod review;
 pub mod rule;
+pub mod search;
 pub mod shop;
 
 pub use allowance::{Allowance, AllowancePolicy, SegmentAllowance};
@@ -16,4 +17,5 @@ pub use order::{Actor, LineRequest, Order, OrderId, OrderLine, OrderRequest, Ord
 pub use product::{Category, Listing, Page, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, Sort, Vnd};
 pub use review::{Review, ReviewDraft};
 pub use rule::{Rule, Violation};
+pub use search::SearchIndex;
 pub use shop::{OrderFilter, Shop, StatusRequest, StoreError};

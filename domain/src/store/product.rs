@@ -214,22 +214,6 @@ impl ProductQuery {
         }
         found
     }
-
-    /// Whether `product` matches the search words and the category.
-    pub fn matches(&self, product: &Product) -> bool {
-        let words = fold(&self.q);
-        self.matches_folded(product, &words.split_whitespace().collect::<Vec<_>>(), &folded_names(product))
-    }
-
-    /// [`ProductQuery::matches`] with the words and names already folded,
-    /// so a search over thousands of products folds each name once.
-    fn matches_folded(&self, product: &Product, words: &[&str], names: &(String, String)) -> bool {
-        self.category.is_none_or(|c| c == product.category) && words.iter().all(|w| names.0.contains(w) || names.1.contains(w))
-    }
-}
-
-fn folded_names(product: &Product) -> (String, String) {
-    (fold(&product.name.vi), fold(&product.name.en))
 }
 
 /// One page of a list and how many items the whole list has.
@@ -253,63 +237,6 @@ impl<T> Page<T> {
 pub struct Listing {
     pub product: Product,
     pub eligible: bool,
-}
-
-/// The catalogue a member sees: visible products matching `query`, sorted
-/// and cut to the requested page.
-pub fn search<'a>(products: impl IntoIterator<Item = &'a Product>, query: &ProductQuery) -> Page<&'a Product> {
-    let folded_query = fold(&query.q);
-    let words: Vec<&str> = folded_query.split_whitespace().collect();
-    let english = query.lang == Some(crate::member::Lang::En);
-    let mut found: Vec<(&Product, String)> = products
-        .into_iter()
-        .filter(|p| !p.hidden)
-        .filter_map(|p| {
-            let names = folded_names(p);
-            query.matches_folded(p, &words, &names).then(|| (p, if english { names.1 } else { names.0 }))
-        })
-        .collect();
-    match query.sort {
-        Sort::Name => found.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.id.cmp(&b.0.id))),
-        Sort::Price => found.sort_unstable_by_key(|(p, _)| (p.internal_price, p.id)),
-        Sort::Saving => found.sort_unstable_by_key(|(p, _)| (std::cmp::Reverse(p.saving_percent()), p.id)),
-    }
-    Page::of(found.into_iter().map(|(p, _)| p), query.page(), query.per_page())
-}
-
-/// Lower case without Vietnamese accents, so "sua" finds "Sữa" and "đậu"
-/// finds "Dau". Accents typed as combining marks (decomposed Unicode, as
-/// some Vietnamese keyboards send) are dropped too.
-pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Most of a name is ASCII: no case tables, no accent lookup.
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else if !is_combining_mark(c) {
-            folded.extend(c.to_lowercase().map(unaccented));
-        }
-    }
-    folded
-}
-
-/// Combining diacritical marks (U+0300–U+036F): every Vietnamese tone mark,
-/// circumflex, breve and horn in decomposed form.
-fn is_combining_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-fn unaccented(c: char) -> char {
-    match c {
-        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ' | 'ẫ' | 'ậ' => 'a',
-        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
-        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
-        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' => 'o',
-        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
-        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
-        'đ' => 'd',
-        other => other,
-    }
 }
 
 /// The product page: everything a member needs to decide.

@@ -8,10 +8,13 @@ use crate::date::Timestamp;
 use crate::member::{Member, MemberId, SiteId};
 use crate::store::allowance::{allowance, Allowance, AllowancePolicy};
 use crate::store::order::{check_order, quota_left, replay, Actor, Buyer, KeyUse, Order, OrderId, OrderRequest, OrderStatus, Replay};
-use crate::store::product::{search, Listing, Page, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary};
+use crate::store::product::{Listing, Page, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary};
 use crate::store::review::{can_review, Review, ReviewDraft, StoredReview};
 use crate::store::rule::{Rule, Violation};
+use crate::store::search::SearchIndex;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
+use std::fmt;
 
 /// Why a store operation did not happen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +55,27 @@ pub struct Shop {
     pub reviews: Vec<StoredReview>,
     pub policy: AllowancePolicy,
     pub keys: Vec<StoredKey>,
+    /// Built on the first search, dropped when HR adds or renames a product.
+    #[serde(skip)]
+    search_index: IndexCache,
+}
+
+/// Derived from the products: neither saved nor compared.
+#[derive(Clone, Default)]
+struct IndexCache(OnceCell<SearchIndex>);
+
+impl PartialEq for IndexCache {
+    fn eq(&self, _: &IndexCache) -> bool {
+        true
+    }
+}
+
+impl Eq for IndexCache {}
+
+impl fmt::Debug for IndexCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("IndexCache")
+    }
 }
 
 /// HR's order queue shows this many orders a page unless asked otherwise.
@@ -81,6 +105,10 @@ pub struct StatusRequest {
 }
 
 impl Shop {
+    pub fn new(products: Vec<Product>, policy: AllowancePolicy) -> Shop {
+        Shop { products, orders: Vec::new(), reviews: Vec::new(), policy, keys: Vec::new(), search_index: IndexCache::default() }
+    }
+
     pub fn product(&self, id: ProductId) -> Option<&Product> {
         self.products.iter().find(|p| p.id == id)
     }
@@ -94,7 +122,7 @@ impl Shop {
         if !violations.is_empty() {
             return Err(violations.into());
         }
-        let page = search(&self.products, query);
+        let page = self.search_index.0.get_or_init(|| SearchIndex::new(&self.products)).search(&self.products, query);
         let items = page
             .items
             .into_iter()
@@ -223,13 +251,16 @@ impl Shop {
         let id = ProductId(self.products.iter().map(|p| p.id.0).max().unwrap_or(0) + 1);
         let product = draft.into_product(id);
         self.products.push(product.clone());
+        self.search_index = IndexCache::default();
         Ok(product)
     }
 
     pub fn update_product(&mut self, id: ProductId, patch: ProductPatch) -> Result<Product, StoreError> {
         let product = self.products.iter_mut().find(|p| p.id == id).ok_or(StoreError::NotFound)?;
         *product = product.patched(patch)?;
-        Ok(product.clone())
+        let product = product.clone();
+        self.search_index = IndexCache::default();
+        Ok(product)
     }
 
     pub fn set_policy(&mut self, company: &Company, policy: AllowancePolicy) -> Result<AllowancePolicy, StoreError> {
