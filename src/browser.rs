@@ -50,10 +50,16 @@ pub fn new_request_key() -> String {
 
 /// The path the app is served under, from `<base href>` (Trunk's
 /// `--public-url`), without a trailing slash: `""` at the root.
+/// Read once: it cannot change while the page lives, and every link needs it.
 pub fn base_path() -> String {
-    let base_uri = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
-    let path = base_uri.and_then(|uri| web_sys::Url::new(&uri).ok()).map(|url| url.pathname()).unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
+    thread_local! {
+        static BASE_PATH: String = {
+            let base_uri = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+            let path = base_uri.and_then(|uri| web_sys::Url::new(&uri).ok()).map(|url| url.pathname()).unwrap_or_default();
+            path.trim_end_matches('/').to_owned()
+        };
+    }
+    BASE_PATH.with(Clone::clone)
 }
 
 /// An app path (`/profile`) as a link target under the base path. The

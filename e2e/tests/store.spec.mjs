@@ -80,7 +80,11 @@ for (const lang of ['vi', 'en']) {
 
     await page.getByLabel(t.search).fill(lang === 'vi' ? 'nuoc mam' : 'fish sauce');
     await expect(page.getByTestId('product-list').locator('li')).toHaveCount(1);
+    // The query reaches the URL once typing pauses: a reload keeps the search.
     await expect(page).toHaveURL(/q=/);
+    await page.reload();
+    await expect(page.getByLabel(t.search)).toHaveValue(lang === 'vi' ? 'nuoc mam' : 'fish sauce');
+    await expect(page.getByTestId('product-list').locator('li')).toHaveCount(1);
     await page.getByRole('link', { name: t.fishSauce }).click();
     await expect(page.getByTestId('quota-left')).toContainText('6');
     await expectAccessible(page);

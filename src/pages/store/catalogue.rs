@@ -3,12 +3,17 @@ use crate::api::use_api;
 use crate::browser::{self, app_href};
 use crate::cart::use_cart;
 use crate::components::Loadable;
-use crate::i18n::{use_i18n, Key, Tr};
+use crate::i18n::{text, use_i18n, Key, Tr};
 use domain::store::product::DEFAULT_PER_PAGE;
 use domain::store::{Category, Listing, Page, ProductQuery, Sort};
+use domain::Lang;
 use leptos::prelude::*;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+
+/// How long typing must pause before the query is written to the URL.
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The catalogue: search as you type, filter by category, sort, page.
 /// The query is written to the URL, so a reload or a shared link keeps it;
@@ -34,6 +39,23 @@ pub fn Catalogue() -> impl IntoView {
         let (api, query) = (api.clone(), query.get());
         async move { api.products(&query).await }
     });
+    // The URL is written once typing pauses, and at once when the search
+    // field loses focus: `history.replaceState` on every keystroke cost a
+    // slow phone more than the search itself.
+    let pending_url = StoredValue::new(None::<TimeoutHandle>);
+    let write_url = move || {
+        if let Some(Some(waiting)) = pending_url.try_update_value(Option::take) {
+            waiting.clear();
+            if let Some(query) = params.try_with_untracked(|p| p.to_query_string()) {
+                browser::replace_query(&query);
+            }
+        }
+    };
+    on_cleanup(move || {
+        if let Some(Some(waiting)) = pending_url.try_update_value(Option::take) {
+            waiting.clear();
+        }
+    });
     // Every change but paging starts again at page 1.
     let set = move |name: &'static str, value: String| {
         params.update(|next| {
@@ -42,7 +64,10 @@ pub fn Catalogue() -> impl IntoView {
                 next.remove("page");
             }
         });
-        browser::replace_query(&params.with_untracked(|p| p.to_query_string()));
+        let waiting = set_timeout_with_handle(write_url, URL_DELAY).ok();
+        if let Some(Some(earlier)) = pending_url.try_update_value(|pending| std::mem::replace(pending, waiting)) {
+            earlier.clear();
+        }
     };
     let (set_q, set_category, set_sort) = (set, set, set);
     let cart = use_cart();
@@ -65,7 +90,7 @@ pub fn Catalogue() -> impl IntoView {
                 <label for="store-q"><Tr key=Key::StoreSearchLabel/></label>
                 <input id="store-q" type="search" autocomplete="off" prop:value=move || query.read().q.clone()
                     placeholder=move || i18n.t(Key::StoreSearchPlaceholder)
-                    on:input=move |ev| set_q("q", event_target_value(&ev))/>
+                    on:input=move |ev| set_q("q", event_target_value(&ev)) on:blur=move |_| write_url()/>
             </div>
             <div class="field">
                 <label for="store-category"><Tr key=Key::StoreCategoryLabel/></label>
@@ -92,6 +117,7 @@ pub fn Catalogue() -> impl IntoView {
 #[component]
 fn Results(page: Page<Listing>, current: u32, set_page: impl Fn(&'static str, String) + Copy + 'static) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = untrack(|| i18n.lang());
     let total = page.total;
     let pages = total.div_ceil(DEFAULT_PER_PAGE).max(1);
     let go = move |n: u32| move |_| set_page("page", n.to_string());
@@ -99,7 +125,7 @@ fn Results(page: Page<Listing>, current: u32, set_page: impl Fn(&'static str, St
         <p class="muted" role="status" data-testid="result-count">{move || i18n.fill(Key::StoreResultCount, &[("count", &total.to_string())])}</p>
         {(total == 0).then(|| view! { <p class="empty"><Tr key=Key::StoreNoResults/></p> })}
         <ul class="product-grid" data-testid="product-list">
-            {page.items.into_iter().map(|listing| view! { <ProductCard listing/> }).collect_view()}
+            {page.items.into_iter().map(|listing| view! { <ProductCard listing lang/> }).collect_view()}
         </ul>
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label=move || i18n.t(Key::StorePagerLabel)>
@@ -115,22 +141,24 @@ fn Results(page: Page<Listing>, current: u32, set_page: impl Fn(&'static str, St
     }
 }
 
+/// One product in the results, drawn as plain text in `lang`: the results
+/// are fetched again when the language changes, so a card needs no
+/// reactive parts, which keeps a keystroke's 24 new cards cheap.
 #[component]
-fn ProductCard(listing: Listing) -> impl IntoView {
-    let i18n = use_i18n();
+fn ProductCard(listing: Listing, lang: Lang) -> impl IntoView {
     let Listing { product, eligible } = listing;
     let href = app_href(&format!("/store/products/{}", product.id.0));
-    let name = product.name.clone();
+    let name = product.name.get(lang).to_owned();
     let (category, stock) = (product.category, product.stock);
     view! {
         <li class="product-card">
             // A plain link (the router still handles it): `<A>` would track
             // the location for `aria-current` in every card.
-            <a href=href class="product-name">{move || name.get(i18n.lang()).to_owned()}</a>
-            <span class="muted">{move || i18n.t(category_key(category))}</span>
-            <PriceTag product/>
-            {(stock == 0).then(|| view! { <span class="badge badge-cancelled"><Tr key=Key::StoreSoldOut/></span> })}
-            {(!eligible).then(|| view! { <span class="badge"><Tr key=Key::StoreNotForYou/></span> })}
+            <a href=href class="product-name">{name}</a>
+            <span class="muted">{text(category_key(category), lang)}</span>
+            <PriceTag product lang/>
+            {(stock == 0).then(|| view! { <span class="badge badge-cancelled">{text(Key::StoreSoldOut, lang)}</span> })}
+            {(!eligible).then(|| view! { <span class="badge">{text(Key::StoreNotForYou, lang)}</span> })}
         </li>
     }
 }

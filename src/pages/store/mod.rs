@@ -14,7 +14,7 @@ pub use product_page::ProductPage;
 
 use crate::api::FieldError;
 use crate::i18n::format::vnd;
-use crate::i18n::{use_i18n, Key, Tr};
+use crate::i18n::{fill, text, use_i18n, Key};
 use domain::store::{Category, OrderStatus, Product, Rule, Vnd};
 use domain::Lang;
 use leptos::prelude::*;
@@ -115,20 +115,21 @@ pub fn FieldMessages(
 }
 
 /// Internal price, market price and the saving, as the catalogue and the
-/// product page show them.
+/// product page show them. Plain text in `lang`, no reactive parts: the
+/// catalogue draws 24 of these a keystroke (and fetches again when the
+/// language changes); the product page redraws it itself.
 #[component]
-pub fn PriceTag(product: Product) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn PriceTag(product: Product, lang: Lang) -> impl IntoView {
     let (internal, market, saving, percent) = (product.internal_price, product.market_price, product.saving(), product.saving_percent());
     view! {
         <div class="price-tag">
-            <span class="price-internal">{move || money(internal, i18n.lang())}</span>
+            <span class="price-internal">{money(internal, lang)}</span>
             <span class="price-market">
-                <span class="visually-hidden"><Tr key=Key::StoreMarketPrice/></span>
-                <s>{move || money(market, i18n.lang())}</s>
+                <span class="visually-hidden">{text(Key::StoreMarketPrice, lang)}</span>
+                <s>{money(market, lang)}</s>
             </span>
             <span class="price-saving">
-                {move || i18n.fill(Key::StoreSaving, &[("percent", &percent.to_string()), ("amount", &money(saving, i18n.lang()))])}
+                {fill(Key::StoreSaving, lang, &[("percent", &percent.to_string()), ("amount", &money(saving, lang))])}
             </span>
         </div>
     }

@@ -45,7 +45,7 @@ fn ProductDetails(detail: ProductDetail) -> impl IntoView {
             <h1>{move || name.get(i18n.lang()).to_owned()}</h1>
             <p class="muted">{move || i18n.t(category_key(category))}</p>
             <p>{move || description.get(i18n.lang()).to_owned()}</p>
-            <PriceTag product=product.clone()/>
+            {let product = product.clone(); move || view! { <PriceTag product=product.clone() lang=i18n.lang()/> }}
             <dl class="facts">
                 <div class="fact">
                     <dt><Tr key=Key::StoreStock/></dt>
