@@ -99,6 +99,69 @@ async function seedServer(base, list) {
   }
 }
 
+/**
+ * Types every query one key at a time into `field` and returns each key's
+ * latency: from the key event's timeStamp (when the browser received it) to
+ * the paint of the frame showing the change, i.e. the first change under
+ * <main>, then the frame after it (a message posted from
+ * requestAnimationFrame runs once that frame is painted).
+ */
+async function typeQueries(page, field, cleared) {
+  await page.evaluate(() => {
+    addEventListener('keydown', (event) => {
+      const start = event.timeStamp;
+      const main = document.querySelector('main');
+      window.__painted = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - start);
+            channel.port2.postMessage(null);
+          });
+        });
+        observer.observe(main, { childList: true, subtree: true, characterData: true });
+      });
+    }, { capture: true });
+  });
+  const latencies = [];
+  for (const query of QUERIES) {
+    await field.fill('');
+    await cleared();
+    await field.focus();
+    for (const key of query) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      latencies.push(await page.evaluate(() => window.__painted));
+    }
+  }
+  return latencies;
+}
+
+/**
+ * The browser's own share, for scale: the same typing into a bare page whose
+ * input handler only writes the text back (in-page), or writes it back once
+ * an empty request to the reference server has answered (a request a key).
+ */
+async function floor(browser, { name, baseURL, request }) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/config.json`);
+  await page.setContent('<main><label>q <input id="q"></label><p id="out"></p></main>');
+  await page.evaluate((request) => {
+    const out = document.getElementById('out');
+    document.getElementById('q').addEventListener('input', (event) => {
+      const text = event.target.value;
+      if (request) fetch('/api/v1/health').then((r) => r.text()).then(() => { out.textContent = text; });
+      else out.textContent = text;
+    });
+  }, request);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const latencies = await typeQueries(page, page.locator('#q'), async () => {});
+  await context.close();
+  return { backend: name, keystrokes: latencies.length, keystrokeToPaintMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) } };
+}
+
 async function measure(browser, { name, baseURL, prepare }) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
   const page = await context.newPage();
@@ -117,38 +180,9 @@ async function measure(browser, { name, baseURL, prepare }) {
 
   // Keystroke to paint, one key at a time.
   if (PROFILE_DIR) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
-  const latencies = [];
-  const search = page.getByLabel('Tìm sản phẩm');
-  // From the key's event (its timeStamp: when the browser received it) to
-  // the paint of the frame showing the new results: the first change under
-  // <main>, then the frame after it (a message posted from
-  // requestAnimationFrame runs once that frame is painted).
-  await page.evaluate(() => {
-    addEventListener('keydown', (event) => {
-      const start = event.timeStamp;
-      const list = document.querySelector('main');
-      window.__painted = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve(performance.now() - start);
-            channel.port2.postMessage(null);
-          });
-        });
-        observer.observe(list, { childList: true, subtree: true, characterData: true });
-      });
-    }, { capture: true });
-  });
-  for (const query of QUERIES) {
-    await search.fill('');
+  const latencies = await typeQueries(page, page.getByLabel('Tìm sản phẩm'), async () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(String(5000)));
-    await search.focus();
-    for (const key of query) {
-      await page.keyboard.press(key === ' ' ? 'Space' : key);
-      latencies.push(await page.evaluate(() => window.__painted));
-    }
-  }
+  });
   if (PROFILE_DIR) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(`${PROFILE_DIR}/${name.split(' ')[0]}.cpuprofile`, JSON.stringify(profile));
@@ -163,6 +197,7 @@ async function measure(browser, { name, baseURL, prepare }) {
     backend: name,
     keystrokes: latencies.length,
     keystrokeToPaintMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) },
+    keystrokeMs: latencies.map((ms) => Math.round(ms * 10) / 10),
     navigationToFirstRowsMs: Math.round(firstRows),
     memoryBytes: { jsHeap: heap.usedSize ?? memory.jsHeap, wasm: memory.wasm, total: (heap.usedSize ?? memory.jsHeap) + (memory.wasm ?? 0) },
   };
@@ -199,6 +234,10 @@ try {
       await page.getByTestId('profile-card').waitFor();
     },
   });
+  const floors = [
+    await floor(browser, { name: 'bare page, text written back in the input handler', baseURL: `http://127.0.0.1:${SERVER_PORT}`, request: false }),
+    await floor(browser, { name: 'bare page, text written back after an empty request to the server', baseURL: `http://127.0.0.1:${SERVER_PORT}`, request: true }),
+  ];
   await browser.close();
   const { total } = firstLoad(dist);
   const results = {
@@ -208,10 +247,12 @@ try {
     queries: QUERIES,
     firstLoadBytes: total,
     runs: [demo, http],
+    floors,
   };
   writeFileSync('../bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
   const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
   const mb = (n) => (n == null ? 'n/a' : `${(n / 1e6).toFixed(1)} MB`);
+  const floorRows = floors.map((r) => `| ${r.backend} | ${r.keystrokeToPaintMs.p50.toFixed(1)} | ${r.keystrokeToPaintMs.p95.toFixed(1)} |`);
   const rows = [demo, http].map((r) => `| ${r.backend} | ${r.keystrokeToPaintMs.p50.toFixed(1)} | ${r.keystrokeToPaintMs.p95.toFixed(1)} | ${r.navigationToFirstRowsMs} | ${mb(r.memoryBytes.jsHeap)} + ${mb(r.memoryBytes.wasm)} |`);
   writeFileSync('../BENCHMARKS.md', `# Benchmarks
 
@@ -223,6 +264,12 @@ store catalogue with ${PRODUCTS.toLocaleString('en')} products, typing ${QUERIES
 | Backend | Keystroke→paint p50 (ms) | p95 (ms) | Navigation→first rows (ms) | JS heap + wasm memory |
 |---|---|---|---|---|
 ${rows.join('\n')}
+
+The browser's own share at the same slowdown, for scale (the same typing into a bare page):
+
+| Bare page | Keystroke→paint p50 (ms) | p95 (ms) |
+|---|---|---|
+${floorRows.join('\n')}
 
 First load (index.html + js + wasm + css, brotli q11): **${kb(total.brotli)}** (${kb(total.raw)} raw).
 

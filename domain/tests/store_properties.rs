@@ -6,7 +6,6 @@ mod common;
 
 use common::*;
 use domain::seed::{demo_company, demo_shop};
-use domain::store::search::search;
 use domain::store::{Actor, Category, Order, OrderId, OrderRequest, OrderStatus, ProductId, ProductPatch, ProductQuery, RatingSummary, Rule, Shop, Sort, StoreError, Vnd};
 use domain::{Company, Lang, MemberId, Timestamp};
 use proptest::prelude::*;
@@ -294,14 +293,14 @@ proptest! {
             shop.products[*id as usize - 1].hidden = true;
         }
         let base = ProductQuery { q: q.to_owned(), category, sort, lang, ..Default::default() };
-        let everything = search(&shop.products, &ProductQuery { per_page: Some(100), ..base.clone() });
+        let everything = shop.products.search(&ProductQuery { per_page: Some(100), ..base.clone() });
         let expected = shop.products.iter().filter(|p| !p.hidden && base.matches(p)).count();
         prop_assert_eq!(everything.total as usize, expected);
         prop_assert_eq!(everything.items.len(), expected);
         prop_assert!(everything.items.iter().all(|p| !p.hidden && category.is_none_or(|c| p.category == c)));
         let mut paged = Vec::new();
         for page in 1..=(expected as u32 / per_page + 1) {
-            let found = search(&shop.products, &ProductQuery { page: Some(page), per_page: Some(per_page), ..base.clone() });
+            let found = shop.products.search(&ProductQuery { page: Some(page), per_page: Some(per_page), ..base.clone() });
             prop_assert_eq!(found.total as usize, expected);
             prop_assert!(found.items.len() <= per_page as usize);
             paged.extend(found.items.iter().map(|p| p.id));

@@ -6,14 +6,13 @@
 //! whether the copy in memory is current.
 
 use crate::shop;
-use domain::store::{Product, SearchIndex};
+use domain::store::Catalogue;
 use sqlx::{SqliteExecutor, SqlitePool};
 use std::sync::{Arc, Mutex};
 
 /// The products at one version of the catalogue.
 pub struct Shelf {
-    pub products: Vec<Product>,
-    pub index: SearchIndex,
+    pub products: Catalogue,
     version: i64,
 }
 
@@ -35,7 +34,7 @@ impl CatalogueCache {
         let version = version(&mut *tx).await?;
         let products = shop::products(&mut *tx).await?;
         tx.commit().await?;
-        let shelf = Arc::new(Shelf { index: SearchIndex::new(&products), products, version });
+        let shelf = Arc::new(Shelf { products: products.into(), version });
         let mut current = self.current.lock().expect("not poisoned");
         if current.as_ref().is_none_or(|s| s.version < version) {
             *current = Some(shelf.clone());

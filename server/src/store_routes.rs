@@ -117,7 +117,7 @@ async fn catalogue(State(state): State<AppState>, SignedIn(member): SignedIn, Pa
     let company = store::load_company(&state.pool).await?;
     let shelf = state.catalogue.shelf(&state.pool).await?;
     let today = now().date();
-    let page = shelf.index.search(&shelf.products, &query);
+    let page = shelf.products.search(&query);
     let items = page.items.into_iter().map(|p| Listing { eligible: company.evaluate(&p.audience, &member, today).eligible, product: p.clone() }).collect();
     Ok(Json(Page { items, total: page.total }))
 }

@@ -659,7 +659,7 @@ async fn hr_sets_the_allowance_policy_for_known_segments_only() {
 async fn the_store_loads_back_exactly_as_the_demo_backend_starts() {
     let (_, pool) = seeded().await;
     let demo = domain::seed::demo_shop();
-    assert_eq!(shop::products(&pool).await.unwrap(), demo.products);
+    assert_eq!(shop::products(&pool).await.unwrap(), *demo.products);
     let mut orders = shop::orders(&pool, shop::Orders::All).await.unwrap();
     orders.reverse();
     assert_eq!(orders, demo.orders);

@@ -176,7 +176,7 @@ impl Backend for DemoBackend {
 
     async fn hr_products(&self) -> Result<Vec<Product>, ApiError> {
         self.hr()?;
-        Ok(self.data.borrow().shop.products.clone())
+        Ok(self.data.borrow().shop.products.to_vec())
     }
 
     async fn create_product(&self, draft: &ProductDraft) -> Result<Product, ApiError> {

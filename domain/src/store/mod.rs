@@ -17,5 +17,5 @@ pub use order::{Actor, LineRequest, Order, OrderId, OrderLine, OrderRequest, Ord
 pub use product::{Category, Listing, Page, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, Sort, Vnd};
 pub use review::{Review, ReviewDraft};
 pub use rule::{Rule, Violation};
-pub use search::SearchIndex;
+pub use search::Catalogue;
 pub use shop::{OrderFilter, Shop, StatusRequest, StoreError};

@@ -11,10 +11,8 @@ use crate::store::order::{check_order, quota_left, replay, Actor, Buyer, KeyUse,
 use crate::store::product::{Listing, Page, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary};
 use crate::store::review::{can_review, Review, ReviewDraft, StoredReview};
 use crate::store::rule::{Rule, Violation};
-use crate::store::search::SearchIndex;
+use crate::store::search::Catalogue;
 use serde::{Deserialize, Serialize};
-use std::cell::OnceCell;
-use std::fmt;
 
 /// Why a store operation did not happen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,32 +48,11 @@ pub struct StoredKey {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shop {
-    pub products: Vec<Product>,
+    pub products: Catalogue,
     pub orders: Vec<Order>,
     pub reviews: Vec<StoredReview>,
     pub policy: AllowancePolicy,
     pub keys: Vec<StoredKey>,
-    /// Built on the first search, dropped when HR adds or renames a product.
-    #[serde(skip)]
-    search_index: IndexCache,
-}
-
-/// Derived from the products: neither saved nor compared.
-#[derive(Clone, Default)]
-struct IndexCache(OnceCell<SearchIndex>);
-
-impl PartialEq for IndexCache {
-    fn eq(&self, _: &IndexCache) -> bool {
-        true
-    }
-}
-
-impl Eq for IndexCache {}
-
-impl fmt::Debug for IndexCache {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("IndexCache")
-    }
 }
 
 /// HR's order queue shows this many orders a page unless asked otherwise.
@@ -106,7 +83,7 @@ pub struct StatusRequest {
 
 impl Shop {
     pub fn new(products: Vec<Product>, policy: AllowancePolicy) -> Shop {
-        Shop { products, orders: Vec::new(), reviews: Vec::new(), policy, keys: Vec::new(), search_index: IndexCache::default() }
+        Shop { products: products.into(), orders: Vec::new(), reviews: Vec::new(), policy, keys: Vec::new() }
     }
 
     pub fn product(&self, id: ProductId) -> Option<&Product> {
@@ -122,7 +99,7 @@ impl Shop {
         if !violations.is_empty() {
             return Err(violations.into());
         }
-        let page = self.search_index.0.get_or_init(|| SearchIndex::new(&self.products)).search(&self.products, query);
+        let page = self.products.search(query);
         let items = page
             .items
             .into_iter()
@@ -251,16 +228,13 @@ impl Shop {
         let id = ProductId(self.products.iter().map(|p| p.id.0).max().unwrap_or(0) + 1);
         let product = draft.into_product(id);
         self.products.push(product.clone());
-        self.search_index = IndexCache::default();
         Ok(product)
     }
 
     pub fn update_product(&mut self, id: ProductId, patch: ProductPatch) -> Result<Product, StoreError> {
         let product = self.products.iter_mut().find(|p| p.id == id).ok_or(StoreError::NotFound)?;
         *product = product.patched(patch)?;
-        let product = product.clone();
-        self.search_index = IndexCache::default();
-        Ok(product)
+        Ok(product.clone())
     }
 
     pub fn set_policy(&mut self, company: &Company, policy: AllowancePolicy) -> Result<AllowancePolicy, StoreError> {
