@@ -41,7 +41,11 @@ export async function expectAccessible(page) {
 /** Saves a full-page screenshot as a test artifact, to be looked at. */
 export async function snapshot(page, testInfo, name) {
   mkdirSync('artifacts', { recursive: true });
+  // A full-page capture is taller than the viewport: draw what
+  // `content-visibility: auto` leaves undrawn off screen, then restore it.
+  const unskip = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
   await page.screenshot({ path: `artifacts/${testInfo.project.name}-${name}.png`, fullPage: true });
+  await unskip.evaluate((node) => node.remove());
 }
 
 /** Nothing may stick out sideways on a narrow phone. */
