@@ -166,5 +166,7 @@ test('dark mode is readable and accessible', async ({ page, backend }, testInfo)
   await snapshot(page, testInfo, 'home-tuan-dark-vi');
   await page.goto('/sign-in?next=%2F');
   await page.getByRole('link', { name: 'Hồ sơ' }).click();
+  // axe reads the page as it is: wait for the profile, not the page between.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page);
 });
