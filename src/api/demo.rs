@@ -191,7 +191,7 @@ impl Backend for DemoBackend {
 
     async fn hr_orders(&self, filter: &OrderFilter, page: u32) -> Result<Page<Order>, ApiError> {
         self.hr()?;
-        Ok(Page::of(self.data.borrow().shop.queue(filter).into_iter(), page, super::HR_ORDERS_PER_PAGE))
+        Ok(Page::of(self.data.borrow().shop.queue(filter).into_iter(), page, domain::store::shop::QUEUE_PER_PAGE))
     }
 
     async fn set_order_status(&self, id: OrderId, status: OrderStatus) -> Result<Order, ApiError> {

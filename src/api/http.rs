@@ -220,7 +220,7 @@ impl Backend for HttpBackend {
     }
 
     async fn hr_orders(&self, filter: &OrderFilter, page: u32) -> Result<Page<Order>, ApiError> {
-        let query = Paged { filter, page, per_page: super::HR_ORDERS_PER_PAGE };
+        let query = Paged { filter, page, per_page: domain::store::shop::QUEUE_PER_PAGE };
         self.get(&format!("/hr/store/orders{}", query_string(&query))).await
     }
 

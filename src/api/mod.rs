@@ -141,8 +141,6 @@ pub trait Backend {
     async fn set_allowance_policy(&self, policy: &AllowancePolicy) -> Result<AllowancePolicy, ApiError>;
 }
 
-pub use domain::store::shop::QUEUE_PER_PAGE as HR_ORDERS_PER_PAGE;
-
 /// The chosen backend, in context.
 #[derive(Clone, Copy)]
 pub struct Api(StoredValue<Rc<dyn Backend>, LocalStorage>);

@@ -72,7 +72,7 @@ impl Catalogue {
             found.truncate(end);
         }
         found.sort_unstable_by(order);
-        Page { items: found.into_iter().skip(skip).map(|at| &self.products[at]).collect(), total }
+        Page { total, ..Page::of(found.into_iter().map(|at| &self.products[at]), query.page(), query.per_page()) }
     }
 }
 

@@ -43,18 +43,17 @@ pub fn Catalogue() -> impl IntoView {
     // field loses focus: `history.replaceState` on every keystroke cost a
     // slow phone more than the search itself.
     let pending_url = StoredValue::new(None::<TimeoutHandle>);
+    // Cancels a pending write; says whether there was one.
+    let cancel_url = move || pending_url.try_update_value(Option::take).flatten().map(|waiting| waiting.clear()).is_some();
     let write_url = move || {
-        if let Some(Some(waiting)) = pending_url.try_update_value(Option::take) {
-            waiting.clear();
+        if cancel_url() {
             if let Some(query) = params.try_with_untracked(|p| p.to_query_string()) {
                 browser::replace_query(&query);
             }
         }
     };
     on_cleanup(move || {
-        if let Some(Some(waiting)) = pending_url.try_update_value(Option::take) {
-            waiting.clear();
-        }
+        cancel_url();
     });
     // Every change but paging starts again at page 1.
     let set = move |name: &'static str, value: String| {
@@ -64,10 +63,9 @@ pub fn Catalogue() -> impl IntoView {
                 next.remove("page");
             }
         });
+        cancel_url();
         let waiting = set_timeout_with_handle(write_url, URL_DELAY).ok();
-        if let Some(Some(earlier)) = pending_url.try_update_value(|pending| std::mem::replace(pending, waiting)) {
-            earlier.clear();
-        }
+        pending_url.try_set_value(waiting);
     };
     let (set_q, set_category, set_sort) = (set, set, set);
     let cart = use_cart();
