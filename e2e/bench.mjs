@@ -12,8 +12,8 @@
 // Usage: node bench.mjs DIST SERVER_BINARY
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { firstLoad } from './size.mjs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { firstLoad, measure as fileSize } from './size.mjs';
 
 const [dist = '../dist', serverBinary = '../target/release/noibo-server'] = process.argv.slice(2);
 const PRODUCTS = 5000;
@@ -241,12 +241,15 @@ try {
   ];
   await browser.close();
   const { total } = firstLoad(dist);
+  const storeModule = readdirSync(dist).find((name) => name.endsWith('-split_store.wasm'));
+  const storeModuleBytes = storeModule ? fileSize(`${dist}/${storeModule}`) : null;
   const results = {
     date: new Date().toISOString(),
     products: PRODUCTS,
     cpuSlowdown: CPU_SLOWDOWN,
     queries: QUERIES,
     firstLoadBytes: total,
+    storeModuleBytes,
     runs: [demo, http],
     floors,
   };
@@ -273,7 +276,9 @@ The browser's own share at the same slowdown, for scale (the same typing into a 
 |---|---|---|
 ${floorRows.join('\n')}
 
-First load (index.html + js + wasm + css, brotli q11): **${kb(total.brotli)}** (${kb(total.raw)} raw).
+First load (index.html + js + wasm + css, brotli q11): **${kb(total.brotli)}** (${kb(total.raw)} raw); before the store portal it was 225.6 KB.
+The store portal's own module, fetched when a store page first opens (or in the background once the first page is up):
+${storeModuleBytes ? `${kb(storeModuleBytes.brotli)} (${kb(storeModuleBytes.raw)} raw)` : 'not found (built without the split?)'}.
 
 Targets: keystroke→paint p95 ≤ 50 ms; first-load growth from the store portal ≤ 40 KB brotli.
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building the app needs, skipping whatever is already there:
-# the wasm target, Trunk, wasm-bindgen-cli at the Cargo.lock version, and
-# wasm-opt (npm `binaryen`) with the other Node tools in e2e/node_modules.
+# the wasm target, Trunk, wasm-bindgen-cli at the Cargo.lock version,
+# wasm-split-cli (scripts/split-hook.sh), and wasm-opt (npm `binaryen`) with
+# the other Node tools in e2e/node_modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,13 @@ WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print
 if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]]; then
   echo "==> installing wasm-bindgen-cli $WBG_VERSION (must match Cargo.lock)"
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+
+WASM_SPLIT_VERSION=0.2.4
+# It has no --version; cargo's list of installed packages says which.
+if ! command -v wasm-split-cli >/dev/null 2>&1 || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  echo "==> installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if [[ ! -x e2e/node_modules/.bin/wasm-opt || e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]]; then

@@ -2,17 +2,14 @@
 
 use crate::api::config::{Config, ConfigError};
 use crate::api::demo::DemoBackend;
-use crate::api::demo_store::StoreNotice;
 use crate::api::http::HttpBackend;
-use crate::api::{Api, ApiError, Backend};
+use crate::api::{Api, ApiError, Chosen};
 use crate::browser;
+use crate::cart::Cart;
 use crate::components::{Icon, LanguageSwitcher, NoticeBanner, Skeleton, StatusMessage};
 use crate::i18n::{I18n, Key, Tr};
-use crate::cart::Cart;
-use crate::pages::{
-    CartPage, Catalogue, ConfigErrorPage, Home, HrOrders, HrOverview, HrPolicy, HrProductForm, HrProducts, NotFound, OrderPage, OrdersPage,
-    ProductPage, ProfilePage, SignIn,
-};
+use crate::pages::{ConfigErrorPage, Home, HrOverview, NotFound, ProfilePage, SignIn};
+use crate::portal::{StorePage, StoreRoute};
 use crate::session::{Session, SessionState};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -66,34 +63,29 @@ fn Splash() -> impl IntoView {
 /// The configured portal: the backend in context, the session, the routes.
 #[component]
 pub fn Portal(config: Config) -> impl IntoView {
-    let (backend, notice): (Rc<dyn Backend>, Option<StoreNotice>) = match config {
-        Config::Demo {} => {
-            let demo = DemoBackend::load();
-            let notice = demo.take_notice();
-            (Rc::new(demo), notice)
-        }
-        Config::Http { base_url } => (Rc::new(HttpBackend::new(&base_url)), None),
-    };
-    Api::provide(backend);
+    let api = Api::provide(match config {
+        Config::Demo {} => Chosen::Demo(Rc::new(DemoBackend::load())),
+        Config::Http { base_url } => Chosen::Http(Rc::new(HttpBackend::new(&base_url))),
+    });
     Session::provide();
     view! {
         <Router base=browser::base_path()>
-            {notice.map(|notice| view! { <NoticeBanner notice/> })}
+            {move || api.notice().map(|notice| view! { <NoticeBanner notice/> })}
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/sign-in") view=SignIn/>
                 <ParentRoute path=path!("") view=MemberArea>
                     <Route path=path!("") view=Home/>
                     <Route path=path!("profile") view=ProfilePage/>
                     <Route path=path!("hr") view=HrOverview/>
-                    <Route path=path!("store") view=Catalogue/>
-                    <Route path=path!("store/products/:id") view=ProductPage/>
-                    <Route path=path!("store/cart") view=CartPage/>
-                    <Route path=path!("store/orders") view=OrdersPage/>
-                    <Route path=path!("store/orders/:id") view=OrderPage/>
-                    <Route path=path!("hr/store") view=HrOrders/>
-                    <Route path=path!("hr/store/products") view=HrProducts/>
-                    <Route path=path!("hr/store/products/:id") view=HrProductForm/>
-                    <Route path=path!("hr/store/allowance") view=HrPolicy/>
+                    <Route path=path!("store") view=|| view! { <StoreRoute page=StorePage::Catalogue/> }/>
+                    <Route path=path!("store/products/:id") view=|| view! { <StoreRoute page=StorePage::Product/> }/>
+                    <Route path=path!("store/cart") view=|| view! { <StoreRoute page=StorePage::Cart/> }/>
+                    <Route path=path!("store/orders") view=|| view! { <StoreRoute page=StorePage::Orders/> }/>
+                    <Route path=path!("store/orders/:id") view=|| view! { <StoreRoute page=StorePage::Order/> }/>
+                    <Route path=path!("hr/store") view=|| view! { <StoreRoute page=StorePage::HrOrders/> }/>
+                    <Route path=path!("hr/store/products") view=|| view! { <StoreRoute page=StorePage::HrProducts/> }/>
+                    <Route path=path!("hr/store/products/:id") view=|| view! { <StoreRoute page=StorePage::HrProductForm/> }/>
+                    <Route path=path!("hr/store/allowance") view=|| view! { <StoreRoute page=StorePage::HrPolicy/> }/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -145,6 +137,8 @@ fn SessionUnreachable(error: ApiError) -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let session = expect_context::<Session>();
+    // Once the first page is up, so the store opens without waiting.
+    Effect::new(|_| crate::portal::prefetch());
     view! {
         <div class="shell">
             <header class="topbar">

@@ -22,40 +22,53 @@ struct Saved {
     pending: Option<PendingCheckout>,
 }
 
+/// Lives as long as the signed-in member, not a page: checkout empties it
+/// after the page that placed the order has gone.
 #[derive(Clone, Copy)]
 pub struct Cart {
     saved: RwSignal<Saved>,
+    /// Whether `saved` holds what storage had. Read on first use, so the
+    /// reading is loaded with the store portal, not at start.
+    read: StoredValue<bool>,
     storage_key: StoredValue<String>,
 }
 
 impl Cart {
     /// The cart of `member` on this device, in context.
     pub fn provide(member: MemberId) -> Cart {
-        let storage_key = format!("noibo.cart.{}", member.0);
-        // An unreadable cart is dropped: it holds nothing that cannot be re-added.
-        let saved = browser::read(&storage_key).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default();
-        let cart = Cart { saved: RwSignal::new(saved), storage_key: StoredValue::new(storage_key) };
+        let storage_key = StoredValue::new(format!("noibo.cart.{}", member.0));
+        let cart = Cart { saved: RwSignal::new(Saved::default()), read: StoredValue::new(false), storage_key };
         provide_context(cart);
         cart
     }
 
+    fn saved(&self) -> RwSignal<Saved> {
+        if !self.read.get_value() {
+            self.read.set_value(true);
+            // An unreadable cart is dropped: it holds nothing that cannot be re-added.
+            let stored = browser::read(&self.storage_key.get_value()).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default();
+            self.saved.update_untracked(|saved| *saved = stored);
+        }
+        self.saved
+    }
+
     fn update(&self, change: impl FnOnce(&mut Saved)) {
-        self.saved.update(change);
+        self.saved().update(change);
         let json = serde_json::to_string(&self.saved.get_untracked()).unwrap_or_default();
         browser::write(&self.storage_key.get_value(), &json);
     }
 
     pub fn lines(&self) -> Vec<CartLine> {
-        self.saved.with(|s| s.lines.clone())
+        self.saved().with(|s| s.lines.clone())
     }
 
     /// Units in the cart, for the badge.
     pub fn count(&self) -> u32 {
-        self.saved.with(|s| s.lines.iter().map(|l| l.quantity).sum())
+        self.saved().with(|s| s.lines.iter().map(|l| l.quantity).sum())
     }
 
     pub fn quantity_of(&self, product: ProductId) -> u32 {
-        self.saved.with(|s| s.lines.iter().find(|l| l.product_id == product).map_or(0, |l| l.quantity))
+        self.saved().with(|s| s.lines.iter().find(|l| l.product_id == product).map_or(0, |l| l.quantity))
     }
 
     /// Adds units of `product` at the price shown now.
@@ -98,7 +111,7 @@ impl Cart {
     /// The key for sending `request`: the pending one when this is a retry
     /// of the same request, else a fresh one, remembered before sending.
     pub fn key_for(&self, request: &OrderRequest) -> String {
-        if let Some(pending) = self.saved.with_untracked(|s| s.pending.clone()).filter(|p| p.request == *request) {
+        if let Some(pending) = self.saved().with_untracked(|s| s.pending.clone()).filter(|p| p.request == *request) {
             return pending.key;
         }
         let key = browser::new_request_key();

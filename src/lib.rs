@@ -11,4 +11,5 @@ pub mod components;
 pub mod crash;
 pub mod i18n;
 pub mod pages;
+pub mod portal;
 pub mod session;

@@ -134,7 +134,7 @@ async fn a_panic_replaces_the_page_with_a_reload_screen() {
 /// Provides what `Loadable` needs outside the app: language and a session.
 fn provide_app_context() {
     I18n::provide();
-    noibo::api::Api::provide(std::rc::Rc::new(noibo::api::demo::DemoBackend::load()));
+    noibo::api::Api::provide(noibo::api::Chosen::Demo(std::rc::Rc::new(noibo::api::demo::DemoBackend::load())));
     noibo::session::Session::provide();
 }
 

@@ -6,7 +6,7 @@
 
 use noibo::api::demo::DemoBackend;
 use noibo::api::http::HttpBackend;
-use noibo::api::{ApiError, Backend, Credentials};
+use noibo::api::{connect_store, ApiError, Backend, Chosen, Credentials, StoreApi};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
@@ -15,13 +15,16 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SERVER: Option<&str> = option_env!("NOIBO_CONTRACT_SERVER");
 
 /// Both backends, fresh: the demo one with empty storage, the HTTP one
-/// signed out.
-async fn backends() -> Vec<(&'static str, Rc<dyn Backend>)> {
+/// signed out; each with its store side, as the store portal connects it.
+async fn backends() -> Vec<(&'static str, Rc<dyn Backend>, Rc<dyn StoreApi>)> {
     let server = SERVER.expect("run through scripts/contract-suite.sh, which starts the reference server");
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    let http: Rc<dyn Backend> = Rc::new(HttpBackend::new(server));
+    let http = HttpBackend::new(server);
     http.sign_out().await.unwrap();
-    vec![("demo", Rc::new(DemoBackend::load())), ("http", http)]
+    [("demo", Chosen::Demo(Rc::new(DemoBackend::load()))), ("http", Chosen::Http(Rc::new(http)))]
+        .into_iter()
+        .map(|(name, chosen)| (name, chosen.backend(), connect_store(&chosen)))
+        .collect()
 }
 
 fn credentials(email: &str, password: &str) -> Credentials {
@@ -34,7 +37,7 @@ async fn sign_in(backend: &dyn Backend, email: &str) -> domain::Member {
 
 #[wasm_bindgen_test]
 async fn wrong_passwords_and_unknown_emails_are_refused_alike() {
-    for (name, backend) in backends().await {
+    for (name, backend, _) in backends().await {
         let wrong = backend.sign_in(&credentials("lan.tran@noibo.example", "not-demo")).await;
         assert_eq!(wrong, Err(ApiError::BadCredentials), "{name}");
         let unknown = backend.sign_in(&credentials("nobody@noibo.example", "demo")).await;
@@ -45,7 +48,7 @@ async fn wrong_passwords_and_unknown_emails_are_refused_alike() {
 
 #[wasm_bindgen_test]
 async fn a_session_starts_is_remembered_and_ends() {
-    for (name, backend) in backends().await {
+    for (name, backend, _) in backends().await {
         let member = sign_in(&*backend, "Lan.Tran@noibo.example").await;
         assert_eq!(member.full_name, "Trần Thị Lan", "{name}: email case does not matter");
         assert_eq!(backend.session().await, Ok(Some(member)), "{name}");
@@ -58,7 +61,7 @@ async fn a_session_starts_is_remembered_and_ends() {
 
 #[wasm_bindgen_test]
 async fn the_workforce_overview_is_for_hr_only() {
-    for (name, backend) in backends().await {
+    for (name, backend, _) in backends().await {
         sign_in(&*backend, "lan.tran@noibo.example").await;
         assert_eq!(backend.workforce().await.map(|w| w.total), Err(ApiError::Forbidden), "{name}");
         sign_in(&*backend, "hoa.nguyen@noibo.example").await;
@@ -73,7 +76,7 @@ async fn both_backends_tell_every_persona_the_same_thing() {
     let backends = backends().await;
     for email in domain::seed::PERSONA_EMAILS {
         let mut answers = Vec::new();
-        for (name, backend) in &backends {
+        for (name, backend, _) in &backends {
             sign_in(&**backend, email).await;
             let profile = backend.profile().await.unwrap();
             let offerings = backend.offerings().await.unwrap();
@@ -131,14 +134,14 @@ async fn the_catalogue_searches_filters_sorts_and_pages_alike() {
         ProductQuery { q: "TEA".into(), lang: Some(domain::Lang::En), ..Default::default() },
     ];
     let mut answers = Vec::new();
-    for (name, backend) in backends().await {
+    for (name, backend, store) in backends().await {
         sign_in(&*backend, "an.vo@noibo.example").await;
         let mut pages = Vec::new();
         for query in &queries {
-            let page = backend.products(query).await.unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let page = store.products(query).await.unwrap_or_else(|e| panic!("{name}: {e:?}"));
             pages.push((page.total, shown(page.items)));
         }
-        let bad = backend.products(&ProductQuery { per_page: Some(500), ..Default::default() }).await;
+        let bad = store.products(&ProductQuery { per_page: Some(500), ..Default::default() }).await;
         assert_eq!(broken(bad), vec![rule("per_page", Rule::OutOfRange, Some(100))], "{name}");
         answers.push(pages);
         backend.sign_out().await.unwrap();
@@ -150,20 +153,20 @@ async fn the_catalogue_searches_filters_sorts_and_pages_alike() {
 
 #[wasm_bindgen_test]
 async fn an_order_is_priced_by_the_backend_and_placed_once_per_key() {
-    for (name, backend) in backends().await {
+    for (name, backend, store) in backends().await {
         sign_in(&*backend, "quang.do@noibo.example").await;
-        let before = backend.allowance().await.unwrap();
-        let stock_before = backend.product(ProductId(5)).await.unwrap().product.stock;
+        let before = store.allowance().await.unwrap();
+        let stock_before = store.product(ProductId(5)).await.unwrap().product.stock;
         let request = order(&[(5, 2), (8, 1)], 3);
-        let placed = backend.place_order("contract-key-1", &request).await.unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let placed = store.place_order("contract-key-1", &request).await.unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(placed.total, 2 * 32_000 + 29_000, "{name}: internal prices");
         assert_eq!(placed.status, OrderStatus::Placed, "{name}");
-        let again = backend.place_order("contract-key-1", &request).await.unwrap();
+        let again = store.place_order("contract-key-1", &request).await.unwrap();
         assert_eq!(again.id, placed.id, "{name}: a retry returns the first order");
-        assert_eq!(backend.orders().await.unwrap().iter().filter(|o| o.id == placed.id).count(), 1, "{name}");
-        assert_eq!(backend.product(ProductId(5)).await.unwrap().product.stock, stock_before - 2, "{name}: stock taken once");
-        assert_eq!(backend.allowance().await.unwrap().spent, before.spent + placed.total, "{name}: allowance spent once");
-        let changed = backend.place_order("contract-key-1", &order(&[(5, 1)], 3)).await;
+        assert_eq!(store.orders().await.unwrap().iter().filter(|o| o.id == placed.id).count(), 1, "{name}");
+        assert_eq!(store.product(ProductId(5)).await.unwrap().product.stock, stock_before - 2, "{name}: stock taken once");
+        assert_eq!(store.allowance().await.unwrap().spent, before.spent + placed.total, "{name}: allowance spent once");
+        let changed = store.place_order("contract-key-1", &order(&[(5, 1)], 3)).await;
         assert_eq!(broken(changed), vec![rule("Idempotency-Key", Rule::KeyReused, None)], "{name}");
         backend.sign_out().await.unwrap();
     }
@@ -187,13 +190,13 @@ async fn every_broken_rule_is_named_alike_at_its_field() {
         vec![rule("lines[0].quantity", Rule::Stock, Some(0)), rule("lines[1].quantity", Rule::Stock, Some(1))],
         vec![rule("lines", Rule::Allowance, Some(1_500_000))],
     ];
-    for (name, backend) in backends().await {
+    for (name, backend, store) in backends().await {
         for ((email, request), expected) in cases.iter().zip(&expected) {
             sign_in(&*backend, email).await;
-            let answer = backend.place_order(&format!("rules-{}", browser_random()), request).await;
+            let answer = store.place_order(&format!("rules-{}", browser_random()), request).await;
             assert_eq!(&broken(answer), expected, "{name}: {email} {request:?}");
         }
-        assert!(backend.orders().await.unwrap().is_empty(), "{name}: nothing was placed");
+        assert!(store.orders().await.unwrap().is_empty(), "{name}: nothing was placed");
         backend.sign_out().await.unwrap();
     }
 }
@@ -204,58 +207,58 @@ fn browser_random() -> String {
 
 #[wasm_bindgen_test]
 async fn cancelling_gives_back_stock_and_allowance_and_only_once() {
-    for (name, backend) in backends().await {
+    for (name, backend, store) in backends().await {
         sign_in(&*backend, "dung.le@noibo.example").await;
-        let allowance = backend.allowance().await.unwrap();
-        let stock = backend.product(ProductId(11)).await.unwrap().product.stock;
-        let placed = backend.place_order(&browser_random(), &order(&[(11, 2)], 2)).await.unwrap();
-        assert_eq!(backend.allowance().await.unwrap().remaining, allowance.remaining - placed.total, "{name}");
-        let cancelled = backend.cancel_order(placed.id).await.unwrap();
+        let allowance = store.allowance().await.unwrap();
+        let stock = store.product(ProductId(11)).await.unwrap().product.stock;
+        let placed = store.place_order(&browser_random(), &order(&[(11, 2)], 2)).await.unwrap();
+        assert_eq!(store.allowance().await.unwrap().remaining, allowance.remaining - placed.total, "{name}");
+        let cancelled = store.cancel_order(placed.id).await.unwrap();
         assert_eq!(cancelled.status, OrderStatus::Cancelled, "{name}");
         assert_eq!(cancelled.history.iter().map(|c| c.status).collect::<Vec<_>>(), [OrderStatus::Placed, OrderStatus::Cancelled], "{name}");
-        assert_eq!(backend.allowance().await.unwrap(), allowance, "{name}: allowance back");
-        assert_eq!(backend.product(ProductId(11)).await.unwrap().product.stock, stock, "{name}: stock back");
-        assert_eq!(broken(backend.cancel_order(placed.id).await), vec![rule("status", Rule::Transition, None)], "{name}");
+        assert_eq!(store.allowance().await.unwrap(), allowance, "{name}: allowance back");
+        assert_eq!(store.product(ProductId(11)).await.unwrap().product.stock, stock, "{name}: stock back");
+        assert_eq!(broken(store.cancel_order(placed.id).await), vec![rule("status", Rule::Transition, None)], "{name}");
         sign_in(&*backend, "lan.tran@noibo.example").await;
-        assert_eq!(backend.order(placed.id).await, Err(ApiError::NotFound), "{name}: someone else's order does not exist for Lan");
-        assert_eq!(backend.cancel_order(placed.id).await, Err(ApiError::NotFound), "{name}");
-        assert_eq!(backend.order(OrderId(999_999)).await, Err(ApiError::NotFound), "{name}");
+        assert_eq!(store.order(placed.id).await, Err(ApiError::NotFound), "{name}: someone else's order does not exist for Lan");
+        assert_eq!(store.cancel_order(placed.id).await, Err(ApiError::NotFound), "{name}");
+        assert_eq!(store.order(OrderId(999_999)).await, Err(ApiError::NotFound), "{name}");
         backend.sign_out().await.unwrap();
     }
 }
 
 #[wasm_bindgen_test]
 async fn hr_moves_an_order_to_collected_and_then_the_buyer_may_review() {
-    for (name, backend) in backends().await {
+    for (name, backend, store) in backends().await {
         sign_in(&*backend, "khoa.dang@noibo.example").await;
-        let placed = backend.place_order(&browser_random(), &order(&[(7, 1)], 1)).await.unwrap();
-        let early = backend.save_review(ProductId(7), &ReviewDraft { rating: 5, comment: String::new() }).await;
+        let placed = store.place_order(&browser_random(), &order(&[(7, 1)], 1)).await.unwrap();
+        let early = store.save_review(ProductId(7), &ReviewDraft { rating: 5, comment: String::new() }).await;
         assert_eq!(broken(early), vec![rule("product_id", Rule::NotCollected, None)], "{name}");
-        assert_eq!(backend.hr_products().await, Err(ApiError::Forbidden), "{name}");
+        assert_eq!(store.hr_products().await, Err(ApiError::Forbidden), "{name}");
 
         sign_in(&*backend, "hoa.nguyen@noibo.example").await;
-        let queue = backend.hr_orders(&OrderFilter { status: Some(OrderStatus::Placed), site: Some(SiteId(1)) }, 1).await.unwrap();
+        let queue = store.hr_orders(&OrderFilter { status: Some(OrderStatus::Placed), site: Some(SiteId(1)) }, 1).await.unwrap();
         assert!(queue.items.iter().any(|o| o.id == placed.id), "{name}: in HR's queue");
         assert!(queue.items.iter().all(|o| o.status == OrderStatus::Placed && o.pickup_site_id == SiteId(1)), "{name}");
-        assert_eq!(broken(backend.set_order_status(placed.id, OrderStatus::Collected).await), vec![rule("status", Rule::Transition, None)], "{name}");
-        backend.set_order_status(placed.id, OrderStatus::ReadyForPickup).await.unwrap();
-        let collected = backend.set_order_status(placed.id, OrderStatus::Collected).await.unwrap();
+        assert_eq!(broken(store.set_order_status(placed.id, OrderStatus::Collected).await), vec![rule("status", Rule::Transition, None)], "{name}");
+        store.set_order_status(placed.id, OrderStatus::ReadyForPickup).await.unwrap();
+        let collected = store.set_order_status(placed.id, OrderStatus::Collected).await.unwrap();
         assert_eq!(collected.history.len(), 3, "{name}");
-        let csv = backend.orders_csv(&OrderFilter::default(), domain::Lang::En).await.unwrap();
+        let csv = store.orders_csv(&OrderFilter::default(), domain::Lang::En).await.unwrap();
         assert!(csv.starts_with("order,placed_at,buyer"), "{name}");
         assert!(csv.contains(&format!("{},", placed.id.number())) && csv.contains("Ben Tre coconut candy 400g"), "{name}");
 
         sign_in(&*backend, "khoa.dang@noibo.example").await;
-        assert_eq!(backend.order(placed.id).await.unwrap().status, OrderStatus::Collected, "{name}: the buyer sees it");
-        let bad = backend.save_review(ProductId(7), &ReviewDraft { rating: 6, comment: "x".repeat(1001) }).await;
+        assert_eq!(store.order(placed.id).await.unwrap().status, OrderStatus::Collected, "{name}: the buyer sees it");
+        let bad = store.save_review(ProductId(7), &ReviewDraft { rating: 6, comment: "x".repeat(1001) }).await;
         assert_eq!(broken(bad), vec![rule("rating", Rule::OutOfRange, Some(5)), rule("comment", Rule::TooLong, Some(1000))], "{name}");
-        let review = backend.save_review(ProductId(7), &ReviewDraft { rating: 4, comment: "Ngọt vừa".into() }).await.unwrap();
+        let review = store.save_review(ProductId(7), &ReviewDraft { rating: 4, comment: "Ngọt vừa".into() }).await.unwrap();
         assert_eq!((review.reviewer_name.as_str(), review.rating), ("Đặng Minh Khoa", 4), "{name}");
-        backend.save_review(ProductId(7), &ReviewDraft { rating: 5, comment: "Ngon".into() }).await.unwrap();
-        assert_eq!(backend.my_review(ProductId(7)).await.unwrap().map(|r| r.rating), Some(5), "{name}: edited, not added");
-        let mine: Vec<_> = backend.reviews(ProductId(7)).await.unwrap().into_iter().filter(|r| r.reviewer_name == "Đặng Minh Khoa").collect();
+        store.save_review(ProductId(7), &ReviewDraft { rating: 5, comment: "Ngon".into() }).await.unwrap();
+        assert_eq!(store.my_review(ProductId(7)).await.unwrap().map(|r| r.rating), Some(5), "{name}: edited, not added");
+        let mine: Vec<_> = store.reviews(ProductId(7)).await.unwrap().into_iter().filter(|r| r.reviewer_name == "Đặng Minh Khoa").collect();
         assert_eq!(mine.len(), 1, "{name}: one review per member");
-        assert!(backend.product(ProductId(7)).await.unwrap().can_review, "{name}");
+        assert!(store.product(ProductId(7)).await.unwrap().can_review, "{name}");
         backend.sign_out().await.unwrap();
     }
 }
@@ -273,30 +276,30 @@ async fn hr_creates_edits_and_hides_products_under_the_same_rules() {
         audience: Default::default(),
         hidden: false,
     };
-    for (name, backend) in backends().await {
+    for (name, backend, store) in backends().await {
         sign_in(&*backend, "hoa.nguyen@noibo.example").await;
         let bad = ProductDraft { name: LocalizedText::new(" ", "x"), internal_price: 60_000, monthly_quota: 0, ..draft.clone() };
         assert_eq!(
-            broken(backend.create_product(&bad).await),
+            broken(store.create_product(&bad).await),
             vec![rule("name.vi", Rule::Required, None), rule("internal_price", Rule::AboveMarketPrice, Some(50_000)), rule("monthly_quota", Rule::OutOfRange, Some(99))],
             "{name}"
         );
-        let created = backend.create_product(&draft).await.unwrap();
-        let edited = backend.update_product(created.id, &ProductPatch { internal_price: Some(30_000), ..Default::default() }).await.unwrap();
+        let created = store.create_product(&draft).await.unwrap();
+        let edited = store.update_product(created.id, &ProductPatch { internal_price: Some(30_000), ..Default::default() }).await.unwrap();
         assert_eq!((edited.internal_price, edited.market_price), (30_000, 50_000), "{name}: only the given field changed");
-        assert_eq!(backend.update_product(ProductId(999_999), &ProductPatch::default()).await, Err(ApiError::NotFound), "{name}");
+        assert_eq!(store.update_product(ProductId(999_999), &ProductPatch::default()).await, Err(ApiError::NotFound), "{name}");
         let policy = AllowancePolicy { default_limit: 3_000_000, segments: vec![domain::store::SegmentAllowance { segment: "nobody".into(), yearly_limit: 1 }] };
-        assert_eq!(broken(backend.set_allowance_policy(&policy).await), vec![rule("segments[0].segment", Rule::OutOfRange, None)], "{name}");
+        assert_eq!(broken(store.set_allowance_policy(&policy).await), vec![rule("segments[0].segment", Rule::OutOfRange, None)], "{name}");
 
         sign_in(&*backend, "ngoc.huynh@noibo.example").await;
-        assert_eq!(backend.product(created.id).await.unwrap().product.internal_price, 30_000, "{name}");
+        assert_eq!(store.product(created.id).await.unwrap().product.internal_price, 30_000, "{name}");
         sign_in(&*backend, "hoa.nguyen@noibo.example").await;
-        backend.update_product(created.id, &ProductPatch { hidden: Some(true), ..Default::default() }).await.unwrap();
+        store.update_product(created.id, &ProductPatch { hidden: Some(true), ..Default::default() }).await.unwrap();
         sign_in(&*backend, "ngoc.huynh@noibo.example").await;
-        assert_eq!(backend.product(created.id).await, Err(ApiError::NotFound), "{name}: a hidden product is gone for members");
-        let search = backend.products(&ProductQuery { q: "sesame".into(), ..Default::default() }).await.unwrap();
+        assert_eq!(store.product(created.id).await, Err(ApiError::NotFound), "{name}: a hidden product is gone for members");
+        let search = store.products(&ProductQuery { q: "sesame".into(), ..Default::default() }).await.unwrap();
         assert_eq!(search.total, 0, "{name}");
-        assert_eq!(broken(backend.place_order(&browser_random(), &order(&[(created.id.0, 1)], 1)).await), vec![rule("lines[0].product_id", Rule::UnknownProduct, None)], "{name}");
+        assert_eq!(broken(store.place_order(&browser_random(), &order(&[(created.id.0, 1)], 1)).await), vec![rule("lines[0].product_id", Rule::UnknownProduct, None)], "{name}");
         backend.sign_out().await.unwrap();
     }
 }

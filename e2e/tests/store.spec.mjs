@@ -244,3 +244,23 @@ test('HR manages products and the allowance policy, with errors next to the fiel
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the store opens on a slow or failing network: a failed download offers a retry that recovers', async ({ page, backend }, testInfo) => {
+  // The store portal is its own wasm module (src/portal.rs), fetched after the first page is up.
+  let blocked = true;
+  let attempts = 0;
+  await page.route(/split_store\.wasm$/, (route) => {
+    attempts += 1;
+    return blocked ? route.abort('internetdisconnected') : route.continue();
+  });
+  await signIn(page, backend, buyer(backend, testInfo, 0), 'en');
+  await expect.poll(() => attempts, { message: 'the store is fetched in the background' }).toBeGreaterThan(0);
+  await page.getByRole('link', { name: TEXT.en.store, exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('could not be downloaded');
+  await expectAccessible(page);
+  blocked = false;
+  await alert.getByRole('button', { name: TEXT.en.retry }).click();
+  await expect(page.getByLabel(TEXT.en.search)).toBeVisible();
+  await expect(page.locator('.product-card').first()).toBeVisible();
+});

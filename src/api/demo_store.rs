@@ -4,6 +4,7 @@
 use domain::store::Shop;
 use domain::MemberId;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 pub const STORAGE_KEY: &str = "noibo.demo";
 
@@ -16,14 +17,28 @@ pub const SCHEMA_VERSION: u32 = 2;
 #[serde(deny_unknown_fields)]
 pub struct DemoData {
     pub session: Option<MemberId>,
-    /// Products, orders, reviews and the allowance policy.
-    pub shop: Shop,
+    /// Products, orders, reviews and the allowance policy, as stored: only
+    /// the store portal reads it (see [`read_shop`]), so the app starts
+    /// without the shop's code. `null` is the demo company's shop.
+    pub shop: Value,
 }
 
 impl Default for DemoData {
     fn default() -> DemoData {
-        DemoData { session: None, shop: domain::seed::demo_shop() }
+        DemoData { session: None, shop: Value::Null }
     }
+}
+
+/// The shop in stored data.
+pub fn read_shop(stored: &Value) -> Result<Shop, StoreNotice> {
+    match stored {
+        Value::Null => Ok(domain::seed::demo_shop()),
+        stored => Shop::deserialize(stored).map_err(|_| StoreNotice::Corrupt),
+    }
+}
+
+pub fn write_shop(shop: &Shop) -> Value {
+    serde_json::to_value(shop).expect("the shop is plain data")
 }
 
 /// Version 1 knew only the session; it keeps it and gets a fresh store.
@@ -88,9 +103,25 @@ mod tests {
 
     #[test]
     fn a_saved_session_and_store_survive_a_reload() {
-        let mut data = DemoData { session: Some(MemberId(7)), ..DemoData::default() };
-        data.shop.products[0].stock = 3;
-        assert_eq!(load(Some(&save(&data))), (data, None));
+        let mut shop = domain::seed::demo_shop();
+        shop.products[0].stock = 3;
+        let data = DemoData { session: Some(MemberId(7)), shop: write_shop(&shop) };
+        let (loaded, notice) = load(Some(&save(&data)));
+        assert_eq!((&loaded, notice), (&data, None));
+        assert_eq!(read_shop(&loaded.shop), Ok(shop));
+    }
+
+    #[test]
+    fn a_fresh_start_opens_the_demo_company_shop() {
+        assert_eq!(read_shop(&DemoData::default().shop), Ok(domain::seed::demo_shop()));
+    }
+
+    #[test]
+    fn a_damaged_shop_is_found_when_the_store_opens() {
+        let raw = r#"{"version":2,"data":{"session":3,"shop":{"products":"none"}}}"#;
+        let (data, notice) = load(Some(raw));
+        assert_eq!((data.session, notice), (Some(MemberId(3)), None), "the session survives");
+        assert_eq!(read_shop(&data.shop), Err(StoreNotice::Corrupt));
     }
 
     #[test]

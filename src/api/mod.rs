@@ -3,8 +3,10 @@
 
 pub mod config;
 pub mod demo;
+pub mod demo_shop;
 pub mod demo_store;
 pub mod http;
+pub mod http_store;
 
 use crate::i18n::Key;
 use async_trait::async_trait;
@@ -112,7 +114,14 @@ pub trait Backend {
     /// HR only.
     async fn workforce(&self) -> Result<WorkforceOverview, ApiError>;
 
-    // The internal store, member side.
+}
+
+/// The internal store, asked of the same backend. A separate trait, so
+/// that its implementations (and everything only they use) are loaded with
+/// the store's pages, not at start: see `crate::portal`.
+#[async_trait(?Send)]
+pub trait StoreApi {
+    // Member side.
     async fn products(&self, query: &ProductQuery) -> Result<Page<Listing>, ApiError>;
     async fn product(&self, id: ProductId) -> Result<ProductDetail, ApiError>;
     async fn pickup_sites(&self) -> Result<Vec<Site>, ApiError>;
@@ -129,7 +138,7 @@ pub trait Backend {
     async fn save_review(&self, product: ProductId, draft: &ReviewDraft) -> Result<Review, ApiError>;
     async fn reviews(&self, product: ProductId) -> Result<Vec<Review>, ApiError>;
 
-    // The internal store, HR side.
+    // HR side.
     async fn hr_products(&self) -> Result<Vec<Product>, ApiError>;
     async fn create_product(&self, draft: &ProductDraft) -> Result<Product, ApiError>;
     async fn update_product(&self, id: ProductId, patch: &ProductPatch) -> Result<Product, ApiError>;
@@ -141,24 +150,86 @@ pub trait Backend {
     async fn set_allowance_policy(&self, policy: &AllowancePolicy) -> Result<AllowancePolicy, ApiError>;
 }
 
-/// The chosen backend, in context.
+/// The backend `config.json` chose, as its concrete type, so that the store
+/// portal can build its [`StoreApi`] on the very same instance when it loads.
+#[derive(Clone)]
+pub enum Chosen {
+    Demo(Rc<demo::DemoBackend>),
+    Http(Rc<http::HttpBackend>),
+}
+
+impl Chosen {
+    pub fn backend(&self) -> Rc<dyn Backend> {
+        match self {
+            Chosen::Demo(demo) => demo.clone(),
+            Chosen::Http(http) => http.clone(),
+        }
+    }
+
+    /// Whether stored data had to be reset (only the demo backend stores any).
+    fn take_notice(&self) -> Option<demo_store::StoreNotice> {
+        match self {
+            Chosen::Demo(demo) => demo.take_notice(),
+            Chosen::Http(_) => None,
+        }
+    }
+}
+
+/// The store side of a backend. Only the store portal's code reaches this
+/// function, so the two implementations load with it.
+pub fn connect_store(chosen: &Chosen) -> Rc<dyn StoreApi> {
+    match chosen {
+        Chosen::Demo(demo) => Rc::new(demo_shop::DemoShop::open(demo.clone())),
+        Chosen::Http(http) => Rc::new(http_store::HttpStore(http.clone())),
+    }
+}
+
+/// The chosen backend, in context, with its store side once connected.
 #[derive(Clone, Copy)]
-pub struct Api(StoredValue<Rc<dyn Backend>, LocalStorage>);
+pub struct Api {
+    chosen: StoredValue<Chosen, LocalStorage>,
+    store: StoredValue<Option<Rc<dyn StoreApi>>, LocalStorage>,
+    notice: RwSignal<Option<demo_store::StoreNotice>>,
+}
 
 impl Api {
-    pub fn provide(backend: Rc<dyn Backend>) -> Api {
-        let api = Api(StoredValue::new_local(backend));
+    pub fn provide(chosen: Chosen) -> Api {
+        let notice = RwSignal::new(chosen.take_notice());
+        let api = Api { chosen: StoredValue::new_local(chosen), store: StoredValue::new_local(None), notice };
         provide_context(api);
         api
     }
 
     pub fn get(&self) -> Rc<dyn Backend> {
-        self.0.get_value()
+        self.chosen.with_value(Chosen::backend)
+    }
+
+    /// The store side, connected on first use and then shared by every page
+    /// (the demo backend reads its whole shop once).
+    pub fn store(&self) -> Rc<dyn StoreApi> {
+        if let Some(store) = self.store.get_value() {
+            return store;
+        }
+        let store = self.chosen.with_value(connect_store);
+        self.store.set_value(Some(store.clone()));
+        if let Some(notice) = self.chosen.with_value(Chosen::take_notice) {
+            self.notice.set(Some(notice));
+        }
+        store
+    }
+
+    /// Stored data that had to be reset, for the member to read.
+    pub fn notice(&self) -> Option<demo_store::StoreNotice> {
+        self.notice.get()
     }
 }
 
 pub fn use_api() -> Rc<dyn Backend> {
     expect_context::<Api>().get()
+}
+
+pub fn use_store() -> Rc<dyn StoreApi> {
+    expect_context::<Api>().store()
 }
 
 /// A resource that calls the backend, for `<Loadable>` regions.
@@ -167,6 +238,21 @@ where
     T: 'static,
     Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
 {
-    let api = use_api();
+    resource(use_api(), call)
+}
+
+/// [`api_resource`] for the store side.
+pub fn store_resource<T, Fut>(call: impl Fn(Rc<dyn StoreApi>) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
+where
+    T: 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
+    resource(use_store(), call)
+}
+
+fn resource<A: Clone + 'static, T: 'static, Fut>(api: A, call: impl Fn(A) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
+where
+    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
     LocalResource::new(move || call(api.clone()))
 }

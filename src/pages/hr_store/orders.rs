@@ -1,5 +1,5 @@
 use super::HrStoreFrame;
-use crate::api::{use_api, ApiError};
+use crate::api::{use_store, ApiError};
 use crate::browser;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::format::date;
@@ -23,7 +23,7 @@ pub fn HrOrders() -> impl IntoView {
 #[component]
 fn Queue() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let api = use_store();
     let filter = RwSignal::new(OrderFilter { status: Some(OrderStatus::Placed), site: None });
     let page = RwSignal::new(1u32);
     let changes = RwSignal::new(0u32);
@@ -125,7 +125,7 @@ fn QueueList(orders: Page<Order>, page: RwSignal<u32>, changes: RwSignal<u32>, s
 #[component]
 fn QueueRow(order: Order, changes: RwSignal<u32>, #[prop(into)] site_name: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let api = use_store();
     let move_on = Action::new_local(move |(id, status): &(OrderId, OrderStatus)| {
         let (api, id, status) = (api.clone(), *id, *status);
         async move { api.set_order_status(id, status).await }

@@ -1,5 +1,5 @@
 use super::{number, HrStoreFrame};
-use crate::api::{use_api, ApiError};
+use crate::api::{use_store, ApiError};
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::pages::store::{errors_at, FieldMessages};
@@ -11,7 +11,11 @@ use leptos::prelude::*;
 /// segment HR chooses (a member gets the highest that applies).
 #[component]
 pub fn HrPolicy() -> impl IntoView {
-    let data = crate::api::api_resource(|api| async move { Ok((api.allowance_policy().await?, api.workforce().await?)) });
+    let backend = crate::api::use_api();
+    let data = crate::api::store_resource(move |store| {
+        let backend = backend.clone();
+        async move { Ok((store.allowance_policy().await?, backend.workforce().await?)) }
+    });
     view! {
         <HrStoreFrame title=Key::HrStorePolicyTitle>
             <Loadable resource=data skeleton_lines=6 render=|(policy, workforce)| view! { <PolicyForm policy workforce/> }/>
@@ -22,7 +26,7 @@ pub fn HrPolicy() -> impl IntoView {
 #[component]
 fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let api = use_store();
     let default_limit = RwSignal::new(policy.default_limit.to_string());
     // One input per company segment; empty means "no own limit".
     let rows: Vec<(String, domain::LocalizedText, RwSignal<String>)> = workforce

@@ -1,5 +1,5 @@
 use super::{number, HrStoreFrame};
-use crate::api::{use_api, ApiError};
+use crate::api::{use_store, ApiError};
 use crate::browser::app_href;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::{use_i18n, Key, Tr};
@@ -15,7 +15,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 /// Every product, hidden ones included, with a way into each.
 #[component]
 pub fn HrProducts() -> impl IntoView {
-    let products = crate::api::api_resource(|api| async move { api.hr_products().await });
+    let products = crate::api::store_resource(|api| async move { api.hr_products().await });
     view! {
         <HrStoreFrame title=Key::HrStoreProductsTitle>
             <p><A href=app_href("/hr/store/products/new") attr:class="button"><Tr key=Key::HrStoreNewProduct/></A></p>
@@ -62,13 +62,17 @@ fn ProductTable(products: Vec<Product>) -> impl IntoView {
 pub fn HrProductForm() -> impl IntoView {
     let params = use_params_map();
     let id = params.read_untracked().get("id").and_then(|id| id.parse().ok()).map(ProductId);
-    let data = crate::api::api_resource(move |api| async move {
-        let workforce = api.workforce().await?;
+    let backend = crate::api::use_api();
+    let data = crate::api::store_resource(move |api| {
+        let backend = backend.clone();
+        async move {
+        let workforce = backend.workforce().await?;
         let product = match id {
             Some(id) => Some(api.hr_products().await?.into_iter().find(|p| p.id == id).ok_or(ApiError::NotFound)?),
             None => None,
         };
         Ok((product, workforce))
+        }
     });
     let title = if id.is_some() { Key::HrStoreEditProduct } else { Key::HrStoreNewProduct };
     view! {
@@ -98,7 +102,7 @@ fn TextField(label: Key, field: &'static str, value: RwSignal<String>, errors: S
 #[component]
 fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let api = use_store();
     let draft = product.as_ref().map(Product::draft);
     let text = |f: fn(&ProductDraft) -> String| RwSignal::new(draft.as_ref().map(f).unwrap_or_default());
     let name_vi = text(|d| d.name.vi.clone());

@@ -1,5 +1,5 @@
 use super::{errors_at, money, AllowanceMeter, FieldMessages};
-use crate::api::{use_api, ApiError, FieldError};
+use crate::api::{use_store, ApiError, FieldError};
 use crate::browser::app_href;
 use crate::cart::use_cart;
 use crate::components::{Loadable, StatusMessage};
@@ -19,7 +19,7 @@ use std::sync::Arc;
 pub fn CartPage() -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
-    let api = use_api();
+    let api = use_store();
     let ids = Memo::new(move |_| cart.lines().iter().map(|l| l.product_id).collect::<Vec<_>>());
     // The products as the backend has them now; a removed one is left out.
     let current = LocalResource::new(move || {
@@ -53,7 +53,7 @@ pub fn CartPage() -> impl IntoView {
 fn Checkout(products: Vec<Product>) -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
-    let api = use_api();
+    let api = use_store();
     // Plain shared data, not a reactive value: closures that run as the
     // cart changes must never find it disposed.
     let products = Arc::new(products);

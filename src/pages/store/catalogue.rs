@@ -1,5 +1,5 @@
 use super::{category_key, from_wire_name, wire_name, AllowanceMeter, PriceTag};
-use crate::api::use_api;
+use crate::api::use_store;
 use crate::browser::{self, app_href};
 use crate::cart::use_cart;
 use crate::components::Loadable;
@@ -34,7 +34,7 @@ pub fn Catalogue() -> impl IntoView {
             lang: Some(i18n.lang()),
         }
     });
-    let api = use_api();
+    let api = use_store();
     let products = LocalResource::new(move || {
         let (api, query) = (api.clone(), query.get());
         async move { api.products(&query).await }
@@ -69,7 +69,7 @@ pub fn Catalogue() -> impl IntoView {
     };
     let (set_q, set_category, set_sort) = (set, set, set);
     let cart = use_cart();
-    let allowance = crate::api::api_resource(|api| async move { api.allowance().await });
+    let allowance = crate::api::store_resource(|api| async move { api.allowance().await });
     view! {
         <div class="page-head">
             <h1><Tr key=Key::StoreTitle/></h1>

@@ -1,5 +1,5 @@
 use super::{money, status_class, status_key};
-use crate::api::{use_api, ApiError};
+use crate::api::{use_store, ApiError};
 use crate::browser::app_href;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::format::date;
@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// The member's orders, newest first.
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let api = use_api();
+    let api = use_store();
     let orders = LocalResource::new(move || {
         let api = api.clone();
         async move { api.orders().await }
@@ -55,7 +55,7 @@ fn OrderList(orders: Vec<Order>) -> impl IntoView {
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(OrderId));
-    let api = use_api();
+    let api = use_store();
     let changed = RwSignal::new(None::<Order>);
     let order = {
         let api = api.clone();
@@ -85,7 +85,7 @@ pub fn OrderPage() -> impl IntoView {
 #[component]
 fn OrderDetails(order: Order, sites: LocalResource<Result<Vec<Site>, ApiError>>, just_placed: bool, changed: RwSignal<Option<Order>>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let api = use_store();
     let current = RwSignal::new(order);
     let cancel = Action::new_local(move |id: &OrderId| {
         let (api, id) = (api.clone(), *id);

@@ -1,6 +1,6 @@
 use super::reviews::Reviews;
 use super::{category_key, PriceTag};
-use crate::api::use_api;
+use crate::api::use_store;
 use crate::browser::app_href;
 use crate::cart::use_cart;
 use crate::components::{EligibilityReasons, Loadable};
@@ -16,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(ProductId));
-    let api = use_api();
+    let api = use_store();
     let detail = LocalResource::new(move || {
         let (api, id) = (api.clone(), id.get());
         async move {

@@ -1,5 +1,5 @@
 use super::{errors_at, FieldMessages};
-use crate::api::{use_api, ApiError};
+use crate::api::{use_store, ApiError};
 use crate::components::Loadable;
 use crate::i18n::format::date;
 use crate::i18n::{use_i18n, Key, Tr};
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Reviews(product: ProductId, rating: RatingSummary, can_review: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let api = use_store();
     let saved = RwSignal::new(0u32);
     let reviews = LocalResource::new(move || {
         saved.track();
@@ -59,7 +59,7 @@ fn ReviewList(reviews: Vec<Review>) -> impl IntoView {
 #[component]
 fn MyReview(product: ProductId, saved: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let api = use_store();
     let mine = {
         let api = api.clone();
         LocalResource::new(move || {

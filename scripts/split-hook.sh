@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Trunk post_build hook: splits the app's wasm so the store portal loads on
+# first use (src/portal.rs), replacing Trunk's single js/wasm pair with
+#   <base>.js, <base>_bg.wasm        the main module, under Trunk's names;
+#   <base>-wasm_split.js             the loader that fetches the chunks;
+#   <base>-<chunk>.wasm              the chunks.
+# Trunk has built the wasm (with --emit-relocs, see .cargo/config.toml), run
+# wasm-bindgen on it and written index.html; we redo wasm-bindgen on the split
+# main module, run wasm-opt on every module (index.html has
+# data-wasm-opt="0") and refresh the integrity digests of what we replaced.
+# Needs wasm-split-cli, wasm-bindgen and wasm-opt (scripts/install-tools.sh)
+# and node.
+set -euo pipefail
+: "${TRUNK_STAGING_DIR:?run me as a Trunk hook}"
+cd "${TRUNK_SOURCE_DIR:-.}"
+
+BIN=noibo
+PROFILE="${TRUNK_PROFILE:-release}"
+WASM_OPT_FLAGS=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$PROFILE/$BIN.wasm"
+[[ -f "$raw" ]] || { echo "split-hook: no $raw" >&2; exit 1; }
+
+stage="$TRUNK_STAGING_DIR"
+shopt -s nullglob
+js=("$stage/$BIN"-*.js)
+[[ ${#js[@]} -eq 1 ]] || { echo "split-hook: expected one $BIN-<hash>.js in $stage, got: ${js[*]}" >&2; exit 1; }
+base="$(basename "${js[0]}" .js)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# 1. Split: the main module plus one chunk per split point, and a loader.
+wasm-split-cli --target web --out-name "$base" "$raw" "$work/split"
+
+# 2. wasm-bindgen on the main module; the chunks import lld's exports
+#    (memory, the function table, the stack pointer), so keep them.
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-name "$base" --out-dir "$work/bg" "$work/split/$base.wasm"
+rm "$work/split/$base.wasm"
+
+# 3. Cache-busting names from Trunk's content hash. Only the import
+#    specifier of the loader changes in the main js: "./__wasm_split.js" is
+#    also the wasm import module name and must stay as the imports' key.
+loader="$base-wasm_split.js"
+mv "$work/split/__wasm_split.js" "$work/$loader"
+for chunk in "$work"/split/*.wasm; do
+  name="$(basename "$chunk")"
+  mv "$chunk" "$work/split/$base-$name"
+  sed -i "s#\"\\./$name\"#\"./$base-$name\"#" "$work/$loader"
+done
+sed -i -E "s#^(import \\* as [A-Za-z0-9_]+ from )\"\\./__wasm_split\\.js\"#\\1\"./$loader\"#" "$work/bg/$base.js"
+grep -q "from \"./$loader\"" "$work/bg/$base.js" || { echo "split-hook: the main js does not import the loader" >&2; exit 1; }
+
+# 4. Optimise every module for size (release only, as Trunk would).
+if [[ "$PROFILE" == release ]]; then
+  for module in "$work/bg/${base}_bg.wasm" "$work"/split/*.wasm; do
+    wasm-opt -Oz "${WASM_OPT_FLAGS[@]}" ${SPLIT_WASM_OPT_EXTRA:-} "$module" -o "$module"
+  done
+fi
+
+# 5. Over Trunk's files in the staging dir.
+cp "$work/bg/$base.js" "$work/bg/${base}_bg.wasm" "$work/$loader" "$work"/split/*.wasm "$stage/"
+[[ -d "$work/bg/snippets" ]] && cp -r "$work/bg/snippets" "$stage/"
+
+# 6. Fresh integrity digests for the two replaced files, and a modulepreload
+#    for the loader (the main js imports it at once).
+node - "$stage" "$base" "$loader" <<'JS'
+const fs = require('fs');
+const crypto = require('crypto');
+const [stage, base, loader] = process.argv.slice(2);
+const sri = (file) => 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(`${stage}/${file}`)).digest('base64');
+const htmlPath = `${stage}/index.html`;
+let html = fs.readFileSync(htmlPath, 'utf8');
+for (const file of [`${base}.js`, `${base}_bg.wasm`]) {
+  const tag = new RegExp(`(href="[^"]*/${file}"[^>]*integrity=")sha384-[A-Za-z0-9+/=]+`);
+  html = html.replace(tag, `$1${sri(file)}`);
+}
+const preload = new RegExp(`<link rel="modulepreload" href="([^"]*)/${base}\\.js"[^>]*>`);
+const match = html.match(preload);
+if (!match) throw new Error('split-hook: no modulepreload of the main js in index.html');
+const integrity = match[0].includes('integrity=') ? ` integrity="${sri(loader)}"` : '';
+html = html.replace(match[0], `${match[0]}<link rel="modulepreload" href="${match[1]}/${loader}" crossorigin="anonymous"${integrity}>`);
+fs.writeFileSync(htmlPath, html);
+JS
+echo "split-hook: main module, $(ls "$work"/split | wc -l) chunk(s) and $loader for $base"
