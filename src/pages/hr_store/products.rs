@@ -66,12 +66,12 @@ pub fn HrProductForm() -> impl IntoView {
     let data = crate::api::store_resource(move |api| {
         let backend = backend.clone();
         async move {
-        let workforce = backend.workforce().await?;
-        let product = match id {
-            Some(id) => Some(api.hr_products().await?.into_iter().find(|p| p.id == id).ok_or(ApiError::NotFound)?),
-            None => None,
-        };
-        Ok((product, workforce))
+            let workforce = backend.workforce().await?;
+            let product = match id {
+                Some(id) => Some(api.hr_products().await?.into_iter().find(|p| p.id == id).ok_or(ApiError::NotFound)?),
+                None => None,
+            };
+            Ok((product, workforce))
         }
     });
     let title = if id.is_some() { Key::HrStoreEditProduct } else { Key::HrStoreNewProduct };
