@@ -259,6 +259,7 @@ test('the store opens on a slow or failing network: a failed download offers a r
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('could not be downloaded');
   await expectAccessible(page);
+  await snapshot(page, testInfo, 'store-download-failed-en');
   blocked = false;
   await alert.getByRole('button', { name: TEXT.en.retry }).click();
   await expect(page.getByLabel(TEXT.en.search)).toBeVisible();
