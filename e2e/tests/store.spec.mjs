@@ -265,3 +265,25 @@ test('the store opens on a slow or failing network: a failed download offers a r
   await expect(page.getByLabel(TEXT.en.search)).toBeVisible();
   await expect(page.locator('.product-card').first()).toBeVisible();
 });
+
+test('a damaged stored shop is reset with a notice when the store opens, and the session is kept', async ({ page, backend }) => {
+  test.skip(backend !== 'demo', 'the embedded backend is the one that stores the shop in the browser');
+  // The demo backend reads its shop only when the store first opens (so the app starts without the shop's code).
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('noibo.lang', 'en');
+      localStorage.setItem('noibo.demo', JSON.stringify({ version: 2, data: { session: 1, shop: { products: 'none' } } }));
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: TEXT.en.store, exact: true })).toBeVisible();
+  await expect(page.getByTestId('store-notice')).toHaveCount(0);
+  await page.getByRole('link', { name: TEXT.en.store, exact: true }).click();
+  await expect(page.getByTestId('store-notice')).toBeVisible();
+  await expect(page.getByRole('link', { name: TEXT.en.fishSauce })).toBeVisible();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByTestId('store-notice')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: TEXT.en.fishSauce })).toBeVisible();
+});

@@ -3,7 +3,7 @@
 //! back after every change.
 
 use super::demo::DemoBackend;
-use super::demo_store;
+use super::demo_store::{self, DemoData};
 use super::{ApiError, StoreApi};
 use crate::browser;
 use async_trait::async_trait;
@@ -27,6 +27,8 @@ impl DemoShop {
         let stored = demo_store::read_shop(&core.data.borrow().shop);
         let shop = stored.unwrap_or_else(|notice| {
             core.report(notice);
+            core.data.borrow_mut().shop = DemoData::default().shop;
+            core.persist();
             domain::seed::demo_shop()
         });
         DemoShop { core, shop: RefCell::new(shop) }
