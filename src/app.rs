@@ -22,6 +22,12 @@ use web_sys::RequestCache;
 #[component]
 pub fn App() -> impl IntoView {
     I18n::provide();
+    // A link straight to a store page: fetch the store's module while the
+    // configuration and the session load, not after.
+    let opening = web_sys::window().and_then(|w| w.location().pathname().ok()).and_then(|path| page_within_app(&path));
+    if opening.is_some_and(|page| crate::portal::is_store_page(&page)) {
+        crate::portal::prefetch();
+    }
     let config = LocalResource::new(load_config);
     view! {
         <Suspense fallback=|| view! { <Splash/> }>

@@ -69,6 +69,11 @@ pub fn prefetch() {
     });
 }
 
+/// Whether `page` (an app-relative path) is one of the store's.
+pub fn is_store_page(page: &str) -> bool {
+    ["/store", "/hr/store"].iter().any(|root| page.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+}
+
 /// A store page: at once when the store's module is loaded, else after
 /// fetching it, with a retry if that fails.
 #[component]
@@ -93,4 +98,19 @@ pub fn StoreRoute(page: StorePage) -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_store_page;
+
+    #[test]
+    fn store_pages_are_told_from_others() {
+        for page in ["/store", "/store/cart", "/store/products/3", "/hr/store", "/hr/store/allowance"] {
+            assert!(is_store_page(page), "{page}");
+        }
+        for page in ["/", "/profile", "/hr", "/storefront", "/hr/stores"] {
+            assert!(!is_store_page(page), "{page}");
+        }
+    }
 }
