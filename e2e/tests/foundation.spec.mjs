@@ -1,7 +1,7 @@
 // The Foundation scenarios, phone and desktop, on the embedded demo backend
 // and again on the HTTP backend against the reference server.
 import { expect } from '@playwright/test';
-import { test, PERSONAS, chooseAccount, signInAs, expectAccessible, snapshot, expectNoHorizontalScroll, tabTo } from './helpers.mjs';
+import { test, PERSONAS, chooseAccount, signInAs, expectAccessible, snapshot, expectNoHorizontalScroll, tabTo, signOutFromProfile } from './helpers.mjs';
 
 for (const [key, persona] of Object.entries(PERSONAS)) {
   test(`${persona.name} signs in and sees their department and what they can use`, async ({ page, backend }, testInfo) => {
@@ -40,7 +40,7 @@ test('the chosen language and the session both survive a reload', async ({ page,
 test('signing out returns to sign-in, and a reload keeps you signed out', async ({ page, backend }) => {
   await signInAs(page, backend, PERSONAS.minh);
   await page.getByRole('link', { name: 'Hồ sơ' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signOutFromProfile(page, 'Đăng xuất');
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
@@ -102,7 +102,7 @@ test('HR sees the workforce overview; a member is kept out of it', async ({ page
   await snapshot(page, testInfo, 'hr-hoa-en');
 
   await page.getByRole('link', { name: 'Profile' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOutFromProfile(page, 'Sign out');
   await chooseAccount(page, backend, PERSONAS.lan);
   await expect(page.getByTestId('profile-card')).toBeVisible();
   await page.goto('/hr');

@@ -24,6 +24,16 @@ export async function chooseAccount(page, backend, persona) {
   }
 }
 
+/**
+ * On the profile page: signs out once the page has loaded. The details
+ * arrive above the button and push it down; a click during that shift can
+ * press on the button and release off it, which is no click at all.
+ */
+export async function signOutFromProfile(page, label) {
+  await expect(page.getByTestId('profile-details')).toBeVisible();
+  await page.getByRole('button', { name: label }).click();
+}
+
 /** Opens the sign-in page and signs in as `persona`. */
 export async function signInAs(page, backend, persona) {
   await page.goto('/sign-in');

@@ -1,7 +1,7 @@
 // The internal store, phone and desktop, on the embedded demo backend and on
 // the reference server, in Vietnamese and English.
 import { expect } from '@playwright/test';
-import { test, PERSONAS, chooseAccount, expectAccessible, snapshot, expectNoHorizontalScroll } from './helpers.mjs';
+import { test, PERSONAS, chooseAccount, expectAccessible, snapshot, expectNoHorizontalScroll, signOutFromProfile } from './helpers.mjs';
 
 const TEXT = {
   vi: {
@@ -58,7 +58,7 @@ async function placeOrder(page, t) {
 
 async function signOut(page, t) {
   await page.goto('/profile');
-  await page.getByRole('button', { name: t.signOut }).click();
+  await signOutFromProfile(page, t.signOut);
   await expect(page).toHaveURL(/sign-in/);
 }
 
