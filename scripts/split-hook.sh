@@ -16,6 +16,8 @@ cd "${TRUNK_SOURCE_DIR:-.}"
 
 BIN=noibo
 PROFILE="${TRUNK_PROFILE:-release}"
+# The features rustc emits for wasm32 by default. Never --all-features:
+# Chromium then refuses the module and the page stays blank.
 WASM_OPT_FLAGS=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$PROFILE/$BIN.wasm"
@@ -54,7 +56,7 @@ grep -q "from \"./$loader\"" "$work/bg/$base.js" || { echo "split-hook: the main
 # 4. Optimise every module for size (release only, as Trunk would).
 if [[ "$PROFILE" == release ]]; then
   for module in "$work/bg/${base}_bg.wasm" "$work"/split/*.wasm; do
-    wasm-opt -Oz "${WASM_OPT_FLAGS[@]}" ${SPLIT_WASM_OPT_EXTRA:-} "$module" -o "$module"
+    wasm-opt -Oz "${WASM_OPT_FLAGS[@]}" "$module" -o "$module"
   done
 fi
 
