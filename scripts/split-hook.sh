@@ -54,9 +54,10 @@ sed -i -E "s#^(import \\* as [A-Za-z0-9_]+ from )\"\\./__wasm_split\\.js\"#\\1\"
 grep -q "from \"./$loader\"" "$work/bg/$base.js" || { echo "split-hook: the main js does not import the loader" >&2; exit 1; }
 
 # 4. Optimise every module for size (release only, as Trunk would).
+#    PROFILING_NAMES=1 keeps function names for CPU profiles (README, Speed).
 if [[ "$PROFILE" == release ]]; then
   for module in "$work/bg/${base}_bg.wasm" "$work"/split/*.wasm; do
-    wasm-opt -Oz "${WASM_OPT_FLAGS[@]}" "$module" -o "$module"
+    wasm-opt -Oz ${PROFILING_NAMES:+-g} "${WASM_OPT_FLAGS[@]}" "$module" -o "$module"
   done
 fi
 

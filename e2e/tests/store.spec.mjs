@@ -116,6 +116,24 @@ for (const lang of ['vi', 'en']) {
   });
 }
 
+test('switching the language redraws the catalogue results in it, and keeps the search', async ({ page, backend }, testInfo) => {
+  await signIn(page, backend, buyer(backend, testInfo, 0), 'vi');
+  await page.getByRole('link', { name: TEXT.vi.store, exact: true }).click();
+  await page.getByLabel(TEXT.vi.search).fill('nuoc mam');
+  const card = page.getByTestId('product-list').locator('li');
+  await expect(card).toHaveCount(1);
+  await expect(page.getByTestId('result-count')).toHaveText('1 sản phẩm');
+  await expect(card).toContainText(/Tiết kiệm \d+% \([\d.]+ ₫\)/);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(card.getByRole('link', { name: TEXT.en.fishSauce })).toBeVisible();
+  await expect(page.getByTestId('result-count')).toHaveText('1 product');
+  await expect(card).toContainText(/Save \d+% \(₫[\d,]+\)/);
+  await expect(page.getByLabel(TEXT.en.search)).toHaveValue('nuoc mam');
+  await page.getByLabel(TEXT.en.search).fill('');
+  await expect(page.getByTestId('result-count')).toHaveText(/^\d+ products$/);
+});
+
 test('buying past the monthly quota gives a clear error next to the product', async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const t = TEXT[lang];

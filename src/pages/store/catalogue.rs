@@ -3,7 +3,7 @@ use crate::api::use_store;
 use crate::browser::{self, app_href};
 use crate::cart::use_cart;
 use crate::components::Loadable;
-use crate::i18n::{text, use_i18n, Key, Tr};
+use crate::i18n::{fill, text, use_i18n, Key, Tr};
 use domain::store::product::DEFAULT_PER_PAGE;
 use domain::store::{Category, Listing, Page, ProductQuery, Sort};
 use domain::Lang;
@@ -112,27 +112,29 @@ pub fn Catalogue() -> impl IntoView {
     }
 }
 
+/// One page of results, drawn as plain text in the current language like its
+/// cards: every fetch (a keystroke, or a change of language) draws it anew,
+/// so reactive parts would only be torn down and rebuilt each time.
 #[component]
 fn Results(page: Page<Listing>, current: u32, set_page: impl Fn(&'static str, String) + Copy + 'static) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = untrack(|| i18n.lang());
+    let lang = untrack(|| use_i18n().lang());
     let total = page.total;
     let pages = total.div_ceil(DEFAULT_PER_PAGE).max(1);
     let go = move |n: u32| move |_| set_page("page", n.to_string());
     view! {
-        <p class="muted" role="status" data-testid="result-count">{move || i18n.fill(Key::StoreResultCount, &[("count", &total.to_string())])}</p>
-        {(total == 0).then(|| view! { <p class="empty"><Tr key=Key::StoreNoResults/></p> })}
+        <p class="muted" role="status" data-testid="result-count">{if total == 1 { text(Key::StoreResultCountOne, lang).to_owned() } else { fill(Key::StoreResultCount, lang, &[("count", &total.to_string())]) }}</p>
+        {(total == 0).then(|| view! { <p class="empty">{text(Key::StoreNoResults, lang)}</p> })}
         <ul class="product-grid" data-testid="product-list">
             {page.items.into_iter().map(|listing| view! { <ProductCard listing lang/> }).collect_view()}
         </ul>
         {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label=move || i18n.t(Key::StorePagerLabel)>
+            <nav class="pager" aria-label=text(Key::StorePagerLabel, lang)>
                 <button type="button" class="button secondary" disabled={current <= 1} on:click=go(current.saturating_sub(1))>
-                    <Tr key=Key::StorePagerPrevious/>
+                    {text(Key::StorePagerPrevious, lang)}
                 </button>
-                <span>{move || i18n.fill(Key::StorePagerPosition, &[("page", &current.to_string()), ("pages", &pages.to_string())])}</span>
+                <span>{fill(Key::StorePagerPosition, lang, &[("page", &current.to_string()), ("pages", &pages.to_string())])}</span>
                 <button type="button" class="button secondary" disabled={current >= pages} on:click=go(current + 1)>
-                    <Tr key=Key::StorePagerNext/>
+                    {text(Key::StorePagerNext, lang)}
                 </button>
             </nav>
         })}
