@@ -134,6 +134,22 @@ test('switching the language redraws the catalogue results in it, and keeps the 
   await expect(page.getByTestId('result-count')).toHaveText(/^\d+ products$/);
 });
 
+test('a space typed between search words asks the server nothing new', async ({ page, backend }, testInfo) => {
+  test.skip(backend !== 'http', 'only the reference server is asked over the network');
+  await signIn(page, backend, buyer(backend, testInfo, 0), 'vi');
+  await page.getByRole('link', { name: TEXT.vi.store, exact: true }).click();
+  await expect(page.getByTestId('product-list').locator('li')).toHaveCount(24);
+  const asked = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('/store/products')) asked.push(url.searchParams.get('q'));
+  });
+  await page.getByLabel(TEXT.vi.search).pressSequentially('nuoc  mam ', { delay: 50 });
+  await expect(page.getByTestId('product-list').locator('li')).toHaveCount(1);
+  expect(asked).toEqual(['n', 'nu', 'nuo', 'nuoc', 'nuoc m', 'nuoc ma', 'nuoc mam']);
+  await expect(page.getByLabel(TEXT.vi.search)).toHaveValue('nuoc  mam ');
+});
+
 test('buying past the monthly quota gives a clear error next to the product', async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const t = TEXT[lang];

@@ -34,9 +34,15 @@ pub fn Catalogue() -> impl IntoView {
             lang: Some(i18n.lang()),
         }
     });
+    // What the backend is asked: the words without their spacing, so a space
+    // typed between words asks nothing new.
+    let asked = Memo::new(move |_| {
+        let query = query.get();
+        ProductQuery { q: query.q.split_whitespace().collect::<Vec<_>>().join(" "), ..query }
+    });
     let api = use_store();
     let products = LocalResource::new(move || {
-        let (api, query) = (api.clone(), query.get());
+        let (api, query) = (api.clone(), asked.get());
         async move { api.products(&query).await }
     });
     // The URL is written once typing pauses, and at once when the search
