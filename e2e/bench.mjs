@@ -156,14 +156,28 @@ const typingResult = (backend, { latencies, unchanged }) => ({
   keystrokeToPaintMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) },
 });
 
+/** A phone-sized page in Vietnamese, the app's language remembered on the device. */
+async function phonePage(browser) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  const page = await context.newPage();
+  await page.addInitScript(() => localStorage.setItem('noibo.lang', 'vi'));
+  return { context, page };
+}
+
+/** Slows the page's CPU down for what follows; returns the CDP session. */
+async function slowDown(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return cdp;
+}
+
 /**
  * The browser's own share, for scale: the same typing into a bare page whose
  * input handler only writes the text back (in-page), or writes it back once
  * an empty request to the reference server has answered (a request a key).
  */
 async function floor(browser, { name, baseURL, request }) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
+  const { context, page } = await phonePage(browser);
   await page.goto(`${baseURL}/config.json`);
   await page.setContent('<main><label>q <input id="q"></label><p id="out"></p></main>');
   await page.evaluate((request) => {
@@ -174,8 +188,7 @@ async function floor(browser, { name, baseURL, request }) {
       else out.textContent = text;
     });
   }, request);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await slowDown(context, page);
   const typed = await typeQueries(page, page.locator('#q'), async () => {});
   await context.close();
   return typingResult(name, typed);
@@ -188,9 +201,7 @@ async function floor(browser, { name, baseURL, request }) {
  * cards' texts and the result count. What the app adds to this is our code.
  */
 async function handWrittenCatalogue(browser, { baseURL, prepare, list }) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-  const page = await context.newPage();
-  await page.addInitScript(() => localStorage.setItem('noibo.lang', 'vi'));
+  const { context, page } = await phonePage(browser);
   await prepare(page, baseURL);
   await page.goto(`${baseURL}/store`);
   await page.waitForSelector('[data-testid="product-list"] li');
@@ -229,23 +240,17 @@ async function handWrittenCatalogue(browser, { baseURL, prepare, list }) {
       });
     });
   }, list);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await slowDown(context, page);
   const typed = await typeQueries(page, page.locator('#store-q'), async () => {});
   await context.close();
   return typingResult('the catalogue page as drawn (same DOM and CSS), searched and rewritten by hand-written JS', typed);
 }
 
 async function measure(browser, { name, baseURL, prepare }) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
-    localStorage.setItem('noibo.lang', 'vi');
-  });
+  const { context, page } = await phonePage(browser);
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; }));
   await prepare(page, baseURL);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const cdp = await slowDown(context, page);
 
   // Navigation to the first product rows.
   await page.goto(`${baseURL}/store`);

@@ -79,6 +79,17 @@ fn every_word_of_a_search_must_match() {
 }
 
 #[test]
+fn a_settled_search_is_the_same_words_and_finds_the_same_products() {
+    let shop = demo_shop();
+    for typed in ["  nuoc   chanh  ", "nuoc ", " tra\tsen", "", "   "] {
+        let settled = words(typed).settled();
+        assert_eq!(settled.q, typed.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(find(&shop, settled), find(&shop, words(typed)), "{typed:?}");
+    }
+    assert_eq!(words("nuoc  chanh").settled(), words("nuoc chanh ").settled());
+}
+
+#[test]
 fn an_empty_search_lists_every_visible_product() {
     let shop = demo_shop();
     assert_eq!(find(&shop, words("")).1, 24);

@@ -113,7 +113,6 @@ pub trait Backend {
     async fn offerings(&self) -> Result<Vec<OfferingStatus>, ApiError>;
     /// HR only.
     async fn workforce(&self) -> Result<WorkforceOverview, ApiError>;
-
 }
 
 /// The internal store, asked of the same backend. A separate trait, so

@@ -200,6 +200,13 @@ impl ProductQuery {
         self.per_page.unwrap_or(DEFAULT_PER_PAGE)
     }
 
+    /// The same search with its words one space apart. The spacing between
+    /// words never changes what a search finds, so a client that asks with
+    /// this need not ask again when only the spacing changed.
+    pub fn settled(&self) -> ProductQuery {
+        ProductQuery { q: self.q.split_whitespace().collect::<Vec<_>>().join(" "), ..self.clone() }
+    }
+
     /// Out-of-range paging, named by field.
     pub fn violations(&self) -> Vec<Violation> {
         let mut found = Vec::new();

@@ -34,12 +34,8 @@ pub fn Catalogue() -> impl IntoView {
             lang: Some(i18n.lang()),
         }
     });
-    // What the backend is asked: the words without their spacing, so a space
-    // typed between words asks nothing new.
-    let asked = Memo::new(move |_| {
-        let query = query.get();
-        ProductQuery { q: query.q.split_whitespace().collect::<Vec<_>>().join(" "), ..query }
-    });
+    // What the backend is asked: a space typed between words asks nothing new.
+    let asked = Memo::new(move |_| query.read().settled());
     let api = use_store();
     let products = LocalResource::new(move || {
         let (api, query) = (api.clone(), asked.get());
