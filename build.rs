@@ -18,7 +18,8 @@ fn main() {
         assert_eq!(placeholders(text), placeholders(&en[key]), "placeholders differ for {key:?}");
     }
 
-    let mut out = String::from("/// A user-visible string; its text lives in `locales/`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
+    let mut out =
+        String::from("/// A user-visible string; its text lives in `locales/`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
     for key in vi.keys() {
         writeln!(out, "    {},", variant(key)).unwrap();
     }

@@ -11,6 +11,10 @@ const chromium = {
 export const ROOT_PORT = 4173;
 export const SUBPATH_PORT = 4174;
 export const SERVER_PORT = 4175;
+/** The instant every clock reads in these tests (the browser's, through
+ * `page.clock`, and the reference server's, through `--now`): the demo data
+ * reads the same on any day. */
+export const E2E_NOW = '2026-11-20T10:00:00+07:00';
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const desktop = { viewport: { width: 1280, height: 800 } };
@@ -45,7 +49,7 @@ export default defineConfig({
       // A fresh file database each run, not `sqlite::memory:`: an in-memory
       // database lives on one connection, and a request the browser aborts
       // mid-transaction can cost the pool that connection and all the data.
-      command: `rm -f ../target/e2e-server.db* && ../target/debug/noibo-server --listen 127.0.0.1:${SERVER_PORT} --database sqlite://../target/e2e-server.db --seed demo --static ../dist-full`,
+      command: `rm -f ../target/e2e-server.db* && ../target/debug/noibo-server --listen 127.0.0.1:${SERVER_PORT} --database sqlite://../target/e2e-server.db --seed demo --static ../dist-full --now ${E2E_NOW}`,
       url: `http://127.0.0.1:${SERVER_PORT}/api/v1/health`,
       reuseExistingServer: false,
     },

@@ -12,6 +12,9 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 SERVER_PORT=$(free_port)
 PAGE_PORT=$(free_port)
 
+# Both backends' clocks read this instant, whatever day the suite runs.
+export NOIBO_NOW="2026-11-20T10:00:00+07:00"
+
 cargo build -q -p noibo-server
 target/debug/noibo-server --listen "127.0.0.1:$SERVER_PORT" --database "sqlite://$DB_DIR/noibo.db" --seed demo \
   --cors-origin "http://127.0.0.1:$PAGE_PORT" > target/contract-suite-server.log 2>&1 &

@@ -44,11 +44,7 @@ pub fn App() -> impl IntoView {
 /// Fetches `config.json` next to `index.html`, never from the cache, so an
 /// operator's edit applies on the next load.
 async fn load_config() -> Result<Config, ConfigError> {
-    let response = Request::get("config.json")
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|_| ConfigError::Unreachable { status: 0 })?;
+    let response = Request::get("config.json").cache(RequestCache::NoCache).send().await.map_err(|_| ConfigError::Unreachable { status: 0 })?;
     if !response.ok() {
         return Err(ConfigError::Unreachable { status: response.status() });
     }
@@ -70,7 +66,7 @@ fn Splash() -> impl IntoView {
 #[component]
 pub fn Portal(config: Config) -> impl IntoView {
     let api = Api::provide(match config {
-        Config::Demo {} => Chosen::Demo(Rc::new(DemoBackend::load())),
+        Config::Demo {} => Chosen::Demo(Rc::new(DemoBackend::load(Rc::new(crate::browser::BrowserClock)))),
         Config::Http { base_url } => Chosen::Http(Rc::new(HttpBackend::new(&base_url))),
     });
     Session::provide();

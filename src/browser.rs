@@ -1,7 +1,8 @@
 //! The few browser facilities the app needs, each failing soft: private
 //! browsing or a locked-down WebView must never crash the portal.
 
-use domain::{Date, Lang, Timestamp};
+use domain::common::Clock;
+use domain::{Lang, Timestamp};
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -32,13 +33,13 @@ pub fn set_document_lang(tag: &str) {
     }
 }
 
-/// Today in the company's time zone.
-pub fn today() -> Date {
-    now().date()
-}
+/// The browser's clock: what the demo backend runs on.
+pub struct BrowserClock;
 
-pub fn now() -> Timestamp {
-    Timestamp::from_unix_millis(js_sys::Date::now() as i64)
+impl Clock for BrowserClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::from_unix_millis(js_sys::Date::now() as i64)
+    }
 }
 
 /// A fresh random `Idempotency-Key` (128 bits as hex). It only has to be
@@ -66,7 +67,11 @@ pub fn base_path() -> String {
 /// router's `<A>` leaves absolute paths alone, so links go through this.
 pub fn app_href(path: &str) -> String {
     let href = format!("{}{path}", base_path());
-    if href.is_empty() { "/".to_owned() } else { href }
+    if href.is_empty() {
+        "/".to_owned()
+    } else {
+        href
+    }
 }
 
 /// Saves `text` as a file download. A byte-order mark goes first so that

@@ -13,7 +13,9 @@ pub enum SessionState {
     Unreachable(ApiError),
     /// Nobody is signed in. `return_here` says whether sign-in should bring
     /// the member back to the page they were on (not after signing out).
-    SignedOut { return_here: bool },
+    SignedOut {
+        return_here: bool,
+    },
     SignedIn(Member),
 }
 

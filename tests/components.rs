@@ -134,7 +134,7 @@ async fn a_panic_replaces_the_page_with_a_reload_screen() {
 /// Provides what `Loadable` needs outside the app: language and a session.
 fn provide_app_context() {
     I18n::provide();
-    noibo::api::Api::provide(noibo::api::Chosen::Demo(std::rc::Rc::new(noibo::api::demo::DemoBackend::load())));
+    noibo::api::Api::provide(noibo::api::Chosen::Demo(std::rc::Rc::new(noibo::api::demo::DemoBackend::load(std::rc::Rc::new(noibo::browser::BrowserClock)))));
     noibo::session::Session::provide();
 }
 
@@ -150,7 +150,13 @@ async fn a_failed_region_offers_a_retry_that_recovers() {
         let data = LocalResource::new(move || {
             attempts.update_value(|n| *n += 1);
             let attempt = attempts.get_value();
-            async move { if attempt == 1 { Err(ApiError::Server { status: 503 }) } else { Ok("loaded") } }
+            async move {
+                if attempt == 1 {
+                    Err(ApiError::Server { status: 503 })
+                } else {
+                    Ok("loaded")
+                }
+            }
         });
         view! { <Loadable resource=data render=|text| view! { <p class="content">{text}</p> }/> }
     });
@@ -169,8 +175,14 @@ async fn a_failed_region_beside_a_loaded_one_still_shows_its_error() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
         provide_app_context();
-        let ok = LocalResource::new(|| async { settle(30).await; Ok::<_, ApiError>("first") });
-        let failing = LocalResource::new(|| async { settle(60).await; Err::<&str, _>(ApiError::Server { status: 503 }) });
+        let ok = LocalResource::new(|| async {
+            settle(30).await;
+            Ok::<_, ApiError>("first")
+        });
+        let failing = LocalResource::new(|| async {
+            settle(60).await;
+            Err::<&str, _>(ApiError::Server { status: 503 })
+        });
         view! {
             <Loadable resource=ok render=|text| view! { <p class="first">{text}</p> }/>
             <section>
@@ -182,4 +194,3 @@ async fn a_failed_region_beside_a_loaded_one_still_shows_its_error() {
     eventually("the second region's error", || root.text_content().unwrap().contains("Máy chủ đang gặp sự cố")).await;
     drop(handle);
 }
-

@@ -4,6 +4,7 @@
 //! starts the server and passes its address in `NOIBO_CONTRACT_SERVER`.
 #![cfg(target_arch = "wasm32")]
 
+use domain::common::FixedClock;
 use noibo::api::demo::DemoBackend;
 use noibo::api::http::HttpBackend;
 use noibo::api::{connect_store, ApiError, Backend, Chosen, Credentials, StoreApi};
@@ -13,6 +14,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SERVER: Option<&str> = option_env!("NOIBO_CONTRACT_SERVER");
+/// The instant both backends' clocks are pinned to (the server reads the
+/// same variable), so the suite reads the same on any day.
+const NOW: Option<&str> = option_env!("NOIBO_NOW");
 
 /// Both backends, fresh: the demo one with empty storage, the HTTP one
 /// signed out; each with its store side, as the store portal connects it.
@@ -21,7 +25,9 @@ async fn backends() -> Vec<(&'static str, Rc<dyn Backend>, Rc<dyn StoreApi>)> {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let http = HttpBackend::new(server);
     http.sign_out().await.unwrap();
-    [("demo", Chosen::Demo(Rc::new(DemoBackend::load()))), ("http", Chosen::Http(Rc::new(http)))]
+    let now = NOW.expect("set by scripts/contract-suite.sh").parse().expect("a time as YYYY-MM-DDThh:mm:ss+07:00");
+    let demo = DemoBackend::load(Rc::new(FixedClock(now)));
+    [("demo", Chosen::Demo(Rc::new(demo))), ("http", Chosen::Http(Rc::new(http)))]
         .into_iter()
         .map(|(name, chosen)| (name, chosen.backend(), connect_store(&chosen)))
         .collect()
@@ -95,8 +101,7 @@ async fn both_backends_tell_every_persona_the_same_thing() {
 // a run, so each scenario uses its own members and products.
 
 use domain::store::{
-    AllowancePolicy, Listing, OrderFilter, OrderId, OrderRequest, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, ReviewDraft,
-    Rule, Sort,
+    AllowancePolicy, Listing, OrderFilter, OrderId, OrderRequest, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, ReviewDraft, Rule, Sort,
 };
 use domain::{LocalizedText, SiteId};
 use noibo::api::FieldError;
@@ -183,7 +188,11 @@ async fn every_broken_rule_is_named_alike_at_its_field() {
         ("tuan.pham@noibo.example", order(&[(22, 1), (2, 2), (12, 3), (6, 3)], 2)),
     ];
     let expected = [
-        vec![rule("lines[0].quantity", Rule::Quantity, Some(99)), rule("lines[1].quantity", Rule::Quantity, Some(99)), rule("lines[2].quantity", Rule::Quantity, Some(99))],
+        vec![
+            rule("lines[0].quantity", Rule::Quantity, Some(99)),
+            rule("lines[1].quantity", Rule::Quantity, Some(99)),
+            rule("lines[2].quantity", Rule::Quantity, Some(99)),
+        ],
         vec![rule("pickup_site_id", Rule::UnknownSite, None), rule("lines[0].product_id", Rule::UnknownProduct, None)],
         vec![rule("lines[0].product_id", Rule::Eligibility, None)],
         vec![rule("lines[0].quantity", Rule::Quota, Some(2))],
@@ -281,14 +290,19 @@ async fn hr_creates_edits_and_hides_products_under_the_same_rules() {
         let bad = ProductDraft { name: LocalizedText::new(" ", "x"), internal_price: 60_000, monthly_quota: 0, ..draft.clone() };
         assert_eq!(
             broken(store.create_product(&bad).await),
-            vec![rule("name.vi", Rule::Required, None), rule("internal_price", Rule::AboveMarketPrice, Some(50_000)), rule("monthly_quota", Rule::OutOfRange, Some(99))],
+            vec![
+                rule("name.vi", Rule::Required, None),
+                rule("internal_price", Rule::AboveMarketPrice, Some(50_000)),
+                rule("monthly_quota", Rule::OutOfRange, Some(99))
+            ],
             "{name}"
         );
         let created = store.create_product(&draft).await.unwrap();
         let edited = store.update_product(created.id, &ProductPatch { internal_price: Some(30_000), ..Default::default() }).await.unwrap();
         assert_eq!((edited.internal_price, edited.market_price), (30_000, 50_000), "{name}: only the given field changed");
         assert_eq!(store.update_product(ProductId(999_999), &ProductPatch::default()).await, Err(ApiError::NotFound), "{name}");
-        let policy = AllowancePolicy { default_limit: 3_000_000, segments: vec![domain::store::SegmentAllowance { segment: "nobody".into(), yearly_limit: 1 }] };
+        let policy =
+            AllowancePolicy { default_limit: 3_000_000, segments: vec![domain::store::SegmentAllowance { segment: "nobody".into(), yearly_limit: 1 }] };
         assert_eq!(broken(store.set_allowance_policy(&policy).await), vec![rule("segments[0].segment", Rule::OutOfRange, None)], "{name}");
 
         sign_in(&*backend, "ngoc.huynh@noibo.example").await;
@@ -299,7 +313,11 @@ async fn hr_creates_edits_and_hides_products_under_the_same_rules() {
         assert_eq!(store.product(created.id).await, Err(ApiError::NotFound), "{name}: a hidden product is gone for members");
         let search = store.products(&ProductQuery { q: "sesame".into(), ..Default::default() }).await.unwrap();
         assert_eq!(search.total, 0, "{name}");
-        assert_eq!(broken(store.place_order(&browser_random(), &order(&[(created.id.0, 1)], 1)).await), vec![rule("lines[0].product_id", Rule::UnknownProduct, None)], "{name}");
+        assert_eq!(
+            broken(store.place_order(&browser_random(), &order(&[(created.id.0, 1)], 1)).await),
+            vec![rule("lines[0].product_id", Rule::UnknownProduct, None)],
+            "{name}"
+        );
         backend.sign_out().await.unwrap();
     }
 }

@@ -95,11 +95,8 @@ impl Company {
     /// Whether `member` is in `audience` on `today`, and why.
     pub fn evaluate(&self, audience: &Audience, member: &Member, today: Date) -> Eligibility {
         let facts = self.facts(member, today);
-        let checks: Vec<Check> = audience
-            .all_of
-            .iter()
-            .map(|condition| Check { requirement: self.explain(condition, &facts), met: condition.is_met_by(&facts) })
-            .collect();
+        let checks: Vec<Check> =
+            audience.all_of.iter().map(|condition| Check { requirement: self.explain(condition, &facts), met: condition.is_met_by(&facts) }).collect();
         Eligibility { eligible: checks.iter().all(|c| c.met), checks }
     }
 
@@ -107,17 +104,11 @@ impl Company {
         let names = |ids: &mut dyn Iterator<Item = Option<&LocalizedText>>| ids.flatten().cloned().collect();
         match condition {
             Condition::EmploymentTypeIn(types) => Requirement::EmploymentType { allowed: types.clone() },
-            Condition::DepartmentIn(ids) => Requirement::Department {
-                allowed: names(&mut ids.iter().map(|id| self.department(*id).map(|d| &d.name))),
-            },
-            Condition::SiteIn(ids) => Requirement::Site {
-                allowed: names(&mut ids.iter().map(|id| self.site(*id).map(|s| &s.name))),
-            },
+            Condition::DepartmentIn(ids) => Requirement::Department { allowed: names(&mut ids.iter().map(|id| self.department(*id).map(|d| &d.name))) },
+            Condition::SiteIn(ids) => Requirement::Site { allowed: names(&mut ids.iter().map(|id| self.site(*id).map(|s| &s.name))) },
             Condition::MinTenureMonths(months) => Requirement::MinTenure { months: *months, actual: facts.tenure_months },
             Condition::MaxTenureMonths(months) => Requirement::MaxTenure { months: *months, actual: facts.tenure_months },
-            Condition::InSegment(tags) => Requirement::Segment {
-                allowed: names(&mut tags.iter().map(|tag| self.segment_named(tag).map(|s| &s.name))),
-            },
+            Condition::InSegment(tags) => Requirement::Segment { allowed: names(&mut tags.iter().map(|tag| self.segment_named(tag).map(|s| &s.name))) },
         }
     }
 
@@ -136,9 +127,7 @@ impl Company {
 
     /// The manager of the member's department, unless that is the member.
     fn manager_of(&self, member: &Member) -> Option<&Member> {
-        self.members.iter().find(|m| {
-            m.role == crate::member::Role::Manager && m.department_id == member.department_id && m.id != member.id
-        })
+        self.members.iter().find(|m| m.role == crate::member::Role::Manager && m.department_id == member.department_id && m.id != member.id)
     }
 
     /// Every offering with this member's eligibility; usable ones first.
@@ -147,10 +136,7 @@ impl Company {
         let mut statuses: Vec<OfferingStatus> = self
             .offerings
             .iter()
-            .map(|offering| OfferingStatus {
-                eligibility: self.evaluate(&offering.audience, member, today),
-                offering: offering.clone(),
-            })
+            .map(|offering| OfferingStatus { eligibility: self.evaluate(&offering.audience, member, today), offering: offering.clone() })
             .collect();
         statuses.sort_by_key(|s| !s.eligibility.eligible);
         statuses
@@ -165,10 +151,7 @@ impl Company {
             segments: self
                 .segments
                 .iter()
-                .map(|segment| SegmentCount {
-                    members: count(&|m| self.facts(m, today).segments.contains(&segment.tag)),
-                    segment: segment.clone(),
-                })
+                .map(|segment| SegmentCount { members: count(&|m| self.facts(m, today).segments.contains(&segment.tag)), segment: segment.clone() })
                 .collect(),
         }
     }

@@ -185,10 +185,7 @@ impl Period {
 
     /// The calendar month that contains `day`.
     pub fn month_of(day: Date) -> Period {
-        Period {
-            from: Date { day: 1, ..day },
-            to: Date { day: days_in_month(day.year, day.month), ..day },
-        }
+        Period { from: Date { day: 1, ..day }, to: Date { day: days_in_month(day.year, day.month), ..day } }
     }
 
     pub fn contains(self, day: Date) -> bool {

@@ -5,6 +5,7 @@
 //! once and is tested natively.
 
 pub mod audience;
+pub mod common;
 pub mod company;
 pub mod date;
 pub mod member;
@@ -16,9 +17,6 @@ pub mod store;
 pub use audience::{Audience, Check, Condition, Eligibility, Requirement, Segment};
 pub use company::{Company, MemberProfile, OfferingStatus};
 pub use date::{Date, Period, Timestamp};
-pub use member::{
-    Department, DepartmentId, EmploymentType, Lang, LocalizedText, Member, MemberId, Role, Site,
-    SiteId,
-};
+pub use member::{Department, DepartmentId, EmploymentType, Lang, LocalizedText, Member, MemberId, Role, Site, SiteId};
 pub use offering::{Offering, OfferingId, OfferingKind};
 pub use session::Credentials;

@@ -79,13 +79,8 @@ pub enum EmploymentType {
 }
 
 impl EmploymentType {
-    pub const ALL: [EmploymentType; 5] = [
-        EmploymentType::FullTime,
-        EmploymentType::PartTime,
-        EmploymentType::Seasonal,
-        EmploymentType::Collaborator,
-        EmploymentType::PartnerSupplier,
-    ];
+    pub const ALL: [EmploymentType; 5] =
+        [EmploymentType::FullTime, EmploymentType::PartTime, EmploymentType::Seasonal, EmploymentType::Collaborator, EmploymentType::PartnerSupplier];
 }
 
 /// What a member may do beyond using the portals.

@@ -4,22 +4,17 @@
 
 use crate::audience::{Audience, Condition, Segment};
 use crate::company::Company;
+use crate::date::Timestamp;
 use crate::member::{Department, DepartmentId, EmploymentType, LocalizedText, Member, MemberId, Role, Site, SiteId};
 use crate::offering::{Offering, OfferingId, OfferingKind};
-use crate::date::Timestamp;
 use crate::store::{Actor, AllowancePolicy, Category, LineRequest, OrderRequest, OrderStatus, Product, ProductId, ReviewDraft, SegmentAllowance, Shop, Vnd};
 
 /// Every seeded account signs in with this password (HTTP backend).
 pub const DEMO_PASSWORD: &str = "demo";
 
 /// The accounts the persona picker offers, in the order it shows them.
-pub const PERSONA_EMAILS: [&str; 5] = [
-    "lan.tran@noibo.example",
-    "minh.le@noibo.example",
-    "hoa.nguyen@noibo.example",
-    "tuan.pham@noibo.example",
-    "an.vo@noibo.example",
-];
+pub const PERSONA_EMAILS: [&str; 5] =
+    ["lan.tran@noibo.example", "minh.le@noibo.example", "hoa.nguyen@noibo.example", "tuan.pham@noibo.example", "an.vo@noibo.example"];
 
 const SALES: DepartmentId = DepartmentId(1);
 const PRODUCTION: DepartmentId = DepartmentId(2);
@@ -230,29 +225,209 @@ pub fn demo_shop() -> Shop {
     use Category::{Beverage, Cosmetics, Food, Household};
     // vi name, en name, vi description, en description, category, market ₫, internal ₫, stock, monthly quota
     let rows: [ProductRow; 24] = [
-        ("Cà phê rang xay Sen Vàng 500g", "Sen Vang ground coffee 500g", "Robusta Buôn Ma Thuột rang mộc, xay vừa cho phin.", "Buon Ma Thuot robusta, plain roast, medium grind for a phin filter.", Beverage, 185_000, 129_000, 120, 4),
-        ("Trà sen Tây Hồ hộp 200g", "West Lake lotus tea, 200g box", "Trà xanh Thái Nguyên ướp sen, đóng hộp quà.", "Thai Nguyen green tea scented with lotus, in a gift box.", Beverage, 320_000, 224_000, 40, 2),
-        ("Nước mắm cá cơm 40 độ đạm 500ml", "Anchovy fish sauce 40°N, 500ml", "Ủ chượp 12 tháng trong thùng gỗ.", "Barrel-aged for twelve months.", Food, 98_000, 69_000, 200, 6),
-        ("Bánh pía sầu riêng hộp 4 cái", "Durian mung-bean cakes, box of 4", "Nhân sầu riêng và đậu xanh, trứng muối.", "Durian and mung bean with salted egg yolk.", Food, 85_000, 59_000, 60, 4),
-        ("Mì gạo lứt 500g", "Brown rice noodles 500g", "Không chất bảo quản, nấu trong 4 phút.", "No preservatives; cooks in four minutes.", Food, 45_000, 32_000, 300, 10),
+        (
+            "Cà phê rang xay Sen Vàng 500g",
+            "Sen Vang ground coffee 500g",
+            "Robusta Buôn Ma Thuột rang mộc, xay vừa cho phin.",
+            "Buon Ma Thuot robusta, plain roast, medium grind for a phin filter.",
+            Beverage,
+            185_000,
+            129_000,
+            120,
+            4,
+        ),
+        (
+            "Trà sen Tây Hồ hộp 200g",
+            "West Lake lotus tea, 200g box",
+            "Trà xanh Thái Nguyên ướp sen, đóng hộp quà.",
+            "Thai Nguyen green tea scented with lotus, in a gift box.",
+            Beverage,
+            320_000,
+            224_000,
+            40,
+            2,
+        ),
+        (
+            "Nước mắm cá cơm 40 độ đạm 500ml",
+            "Anchovy fish sauce 40°N, 500ml",
+            "Ủ chượp 12 tháng trong thùng gỗ.",
+            "Barrel-aged for twelve months.",
+            Food,
+            98_000,
+            69_000,
+            200,
+            6,
+        ),
+        (
+            "Bánh pía sầu riêng hộp 4 cái",
+            "Durian mung-bean cakes, box of 4",
+            "Nhân sầu riêng và đậu xanh, trứng muối.",
+            "Durian and mung bean with salted egg yolk.",
+            Food,
+            85_000,
+            59_000,
+            60,
+            4,
+        ),
+        (
+            "Mì gạo lứt 500g",
+            "Brown rice noodles 500g",
+            "Không chất bảo quản, nấu trong 4 phút.",
+            "No preservatives; cooks in four minutes.",
+            Food,
+            45_000,
+            32_000,
+            300,
+            10,
+        ),
         ("Hạt điều rang muối 450g", "Salted roasted cashews 450g", "Điều Bình Phước loại W240.", "Binh Phuoc W240 cashews.", Food, 210_000, 152_000, 80, 3),
-        ("Kẹo dừa Bến Tre 400g", "Ben Tre coconut candy 400g", "Kẹo dừa sữa nguyên chất, gói giấy gạo.", "Pure coconut-milk candy in rice paper.", Food, 60_000, 42_000, 150, 6),
+        (
+            "Kẹo dừa Bến Tre 400g",
+            "Ben Tre coconut candy 400g",
+            "Kẹo dừa sữa nguyên chất, gói giấy gạo.",
+            "Pure coconut-milk candy in rice paper.",
+            Food,
+            60_000,
+            42_000,
+            150,
+            6,
+        ),
         ("Nước ép ổi hộp 1 lít", "Guava juice, 1 litre", "Ổi ruột đỏ, không thêm đường.", "Red guava, no added sugar.", Beverage, 42_000, 29_000, 240, 12),
-        ("Sữa đậu nành lốc 6 hộp", "Soy milk, pack of 6", "Đậu nành không biến đổi gen, ít ngọt.", "Non-GMO soybeans, lightly sweetened.", Beverage, 54_000, 39_000, 180, 8),
-        ("Trà gừng mật ong 20 gói", "Honey ginger tea, 20 sachets", "Gừng Quảng Ngãi và mật ong rừng.", "Quang Ngai ginger with wild honey.", Beverage, 75_000, 52_000, 90, 4),
-        ("Nước rửa chén hương chanh 1,5 lít", "Lemon dishwashing liquid 1.5 l", "Dịu nhẹ với da tay, phân hủy sinh học.", "Gentle on hands, biodegradable.", Household, 52_000, 35_000, 260, 6),
-        ("Nước giặt sinh học 3,6 kg", "Bio laundry liquid 3.6 kg", "Enzyme tự nhiên, giặt sạch ở nhiệt độ thấp.", "Natural enzymes that clean at low temperatures.", Household, 189_000, 132_000, 110, 3),
-        ("Nước lau sàn tinh dầu sả 1 lít", "Lemongrass floor cleaner 1 l", "Khử mùi, đuổi côn trùng.", "Deodorises and keeps insects away.", Household, 48_000, 33_000, 140, 4),
+        (
+            "Sữa đậu nành lốc 6 hộp",
+            "Soy milk, pack of 6",
+            "Đậu nành không biến đổi gen, ít ngọt.",
+            "Non-GMO soybeans, lightly sweetened.",
+            Beverage,
+            54_000,
+            39_000,
+            180,
+            8,
+        ),
+        (
+            "Trà gừng mật ong 20 gói",
+            "Honey ginger tea, 20 sachets",
+            "Gừng Quảng Ngãi và mật ong rừng.",
+            "Quang Ngai ginger with wild honey.",
+            Beverage,
+            75_000,
+            52_000,
+            90,
+            4,
+        ),
+        (
+            "Nước rửa chén hương chanh 1,5 lít",
+            "Lemon dishwashing liquid 1.5 l",
+            "Dịu nhẹ với da tay, phân hủy sinh học.",
+            "Gentle on hands, biodegradable.",
+            Household,
+            52_000,
+            35_000,
+            260,
+            6,
+        ),
+        (
+            "Nước giặt sinh học 3,6 kg",
+            "Bio laundry liquid 3.6 kg",
+            "Enzyme tự nhiên, giặt sạch ở nhiệt độ thấp.",
+            "Natural enzymes that clean at low temperatures.",
+            Household,
+            189_000,
+            132_000,
+            110,
+            3,
+        ),
+        (
+            "Nước lau sàn tinh dầu sả 1 lít",
+            "Lemongrass floor cleaner 1 l",
+            "Khử mùi, đuổi côn trùng.",
+            "Deodorises and keeps insects away.",
+            Household,
+            48_000,
+            33_000,
+            140,
+            4,
+        ),
         ("Túi đựng rác tự hủy 3 cuộn", "Compostable bin bags, 3 rolls", "Làm từ tinh bột bắp.", "Made from corn starch.", Household, 39_000, 27_000, 320, 10),
-        ("Khăn bếp sợi tre 2 chiếc", "Bamboo kitchen towels, pair", "Thấm nhanh, kháng khuẩn tự nhiên.", "Quick to absorb, naturally antibacterial.", Household, 65_000, 45_000, 70, 4),
+        (
+            "Khăn bếp sợi tre 2 chiếc",
+            "Bamboo kitchen towels, pair",
+            "Thấm nhanh, kháng khuẩn tự nhiên.",
+            "Quick to absorb, naturally antibacterial.",
+            Household,
+            65_000,
+            45_000,
+            70,
+            4,
+        ),
         ("Nến thơm gỗ quế", "Cinnamon wood scented candle", "Sáp đậu nành, cháy 40 giờ.", "Soy wax, burns for 40 hours.", Household, 150_000, 99_000, 1, 2),
-        ("Sữa rửa mặt nghệ 120ml", "Turmeric face wash 120ml", "Nghệ Hưng Yên, cho da dầu.", "Hung Yen turmeric, for oily skin.", Cosmetics, 135_000, 89_000, 90, 3),
-        ("Dầu gội bồ kết 500ml", "Honey locust shampoo 500ml", "Bồ kết, vỏ bưởi và hương nhu.", "Honey locust, pomelo peel and basil.", Cosmetics, 165_000, 109_000, 100, 3),
-        ("Son dưỡng dầu dừa", "Coconut oil lip balm", "Dầu dừa ép lạnh và sáp ong.", "Cold-pressed coconut oil and beeswax.", Cosmetics, 69_000, 45_000, 200, 5),
-        ("Kem chống nắng SPF 50 50ml", "Sunscreen SPF 50, 50ml", "Kết cấu mỏng nhẹ, không để lại vệt trắng.", "Light texture that leaves no white cast.", Cosmetics, 295_000, 199_000, 60, 2),
+        (
+            "Sữa rửa mặt nghệ 120ml",
+            "Turmeric face wash 120ml",
+            "Nghệ Hưng Yên, cho da dầu.",
+            "Hung Yen turmeric, for oily skin.",
+            Cosmetics,
+            135_000,
+            89_000,
+            90,
+            3,
+        ),
+        (
+            "Dầu gội bồ kết 500ml",
+            "Honey locust shampoo 500ml",
+            "Bồ kết, vỏ bưởi và hương nhu.",
+            "Honey locust, pomelo peel and basil.",
+            Cosmetics,
+            165_000,
+            109_000,
+            100,
+            3,
+        ),
+        (
+            "Son dưỡng dầu dừa",
+            "Coconut oil lip balm",
+            "Dầu dừa ép lạnh và sáp ong.",
+            "Cold-pressed coconut oil and beeswax.",
+            Cosmetics,
+            69_000,
+            45_000,
+            200,
+            5,
+        ),
+        (
+            "Kem chống nắng SPF 50 50ml",
+            "Sunscreen SPF 50, 50ml",
+            "Kết cấu mỏng nhẹ, không để lại vệt trắng.",
+            "Light texture that leaves no white cast.",
+            Cosmetics,
+            295_000,
+            199_000,
+            60,
+            2,
+        ),
         ("Mặt nạ bùn khoáng 100g", "Mineral mud mask 100g", "Bùn khoáng Nha Trang.", "Nha Trang mineral mud.", Cosmetics, 180_000, 119_000, 45, 2),
-        ("Bộ quà Tết Sen Vàng", "Sen Vang Tết gift set", "Trà sen, hạt điều, kẹo dừa trong hộp sơn mài.", "Lotus tea, cashews and coconut candy in a lacquer box.", Food, 890_000, 590_000, 25, 1),
-        ("Nước điện giải ca làm 24 chai", "Shift electrolyte drink, 24 bottles", "Dành cho khối nhà máy, giao tại xưởng.", "For the factory floor, delivered at the plant.", Beverage, 240_000, 120_000, 50, 2),
+        (
+            "Bộ quà Tết Sen Vàng",
+            "Sen Vang Tết gift set",
+            "Trà sen, hạt điều, kẹo dừa trong hộp sơn mài.",
+            "Lotus tea, cashews and coconut candy in a lacquer box.",
+            Food,
+            890_000,
+            590_000,
+            25,
+            1,
+        ),
+        (
+            "Nước điện giải ca làm 24 chai",
+            "Shift electrolyte drink, 24 bottles",
+            "Dành cho khối nhà máy, giao tại xưởng.",
+            "For the factory floor, delivered at the plant.",
+            Beverage,
+            240_000,
+            120_000,
+            50,
+            2,
+        ),
         ("Găng tay cao su gia dụng 3 đôi", "Household rubber gloves, 3 pairs", "Cỡ vừa, lót cotton.", "Medium, cotton-lined.", Household, 55_000, 38_000, 0, 4),
     ];
     let products = rows
@@ -295,7 +470,8 @@ pub fn demo_shop() -> Shop {
         let member = company.member_by_email(email).expect("seeded member").clone();
         let placed: Timestamp = format!("2026-10-{:02}T09:30:00+07:00", 5 + n).parse().expect("valid seed time");
         let collected: Timestamp = format!("2026-10-{:02}T16:00:00+07:00", 8 + n).parse().expect("valid seed time");
-        let request = OrderRequest { lines: vec![LineRequest { product_id: ProductId(product), quantity: i64::from(quantity) }], pickup_site_id: member.site_id };
+        let request =
+            OrderRequest { lines: vec![LineRequest { product_id: ProductId(product), quantity: i64::from(quantity) }], pickup_site_id: member.site_id };
         let order = shop.place_order(&company, &member, &format!("seed-{n}"), &request, placed).expect("seed orders obey the rules");
         shop.change_status(order.id, OrderStatus::ReadyForPickup, Actor::Hr, placed).expect("legal");
         shop.change_status(order.id, OrderStatus::Collected, Actor::Hr, collected).expect("legal");

@@ -13,12 +13,7 @@ fn member<'a>(company: &'a Company, email: &str) -> &'a Member {
 }
 
 fn usable_titles(company: &Company, email: &str) -> Vec<String> {
-    company
-        .offering_statuses(member(company, email).id, today())
-        .into_iter()
-        .filter(|s| s.eligibility.eligible)
-        .map(|s| s.offering.title.en)
-        .collect()
+    company.offering_statuses(member(company, email).id, today()).into_iter().filter(|s| s.eligibility.eligible).map(|s| s.offering.title.en).collect()
 }
 
 #[test]
@@ -68,9 +63,7 @@ fn usable_offerings_are_listed_before_the_others() {
 fn reasons_name_departments_and_segments_in_both_languages() {
     let company = demo_company();
     let lan = member(&company, "lan.tran@noibo.example");
-    let audience = Audience::everyone()
-        .and(Condition::DepartmentIn(vec![domain::DepartmentId(2)]))
-        .and(Condition::InSegment(vec!["factory_floor".into()]));
+    let audience = Audience::everyone().and(Condition::DepartmentIn(vec![domain::DepartmentId(2)])).and(Condition::InSegment(vec!["factory_floor".into()]));
     let verdict = company.evaluate(&audience, lan, today());
     let reasons: Vec<_> = verdict.unmet().cloned().collect();
     assert_eq!(
@@ -94,9 +87,7 @@ fn a_new_hire_segment_follows_the_calendar() {
 
 #[test]
 fn audiences_travel_as_readable_json() {
-    let audience = Audience::everyone()
-        .and(Condition::EmploymentTypeIn(vec![EmploymentType::Seasonal]))
-        .and(Condition::MinTenureMonths(6));
+    let audience = Audience::everyone().and(Condition::EmploymentTypeIn(vec![EmploymentType::Seasonal])).and(Condition::MinTenureMonths(6));
     let json = serde_json::to_value(&audience).unwrap();
     assert_eq!(json, serde_json::json!({"all_of":[{"employment_type_in":["seasonal"]},{"min_tenure_months":6}]}));
     assert_eq!(serde_json::from_value::<Audience>(json).unwrap(), audience);

@@ -8,10 +8,11 @@ use domain::seed::{demo_company, demo_shop};
 use domain::store::cart::{cart_total, order_request};
 use domain::store::csv::orders_csv;
 use domain::store::product::MAX_PER_PAGE;
-use domain::store::search::fold;
 use domain::store::review::MAX_COMMENT_CHARS;
+use domain::store::search::fold;
 use domain::store::{
-    Actor, CartChange, CartLine, Category, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, ReviewDraft, Rule, Shop, Sort, StoreError,
+    Actor, CartChange, CartLine, Category, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, ReviewDraft, Rule, Shop, Sort,
+    StoreError,
 };
 use domain::{Lang, LocalizedText};
 use std::collections::HashSet;
@@ -233,8 +234,12 @@ fn a_query_string_with_nothing_in_it_means_page_one_of_everything_by_name() {
     assert_eq!((query.page(), query.per_page(), query.sort, query.q.as_str(), query.category), (1, 24, Sort::Name, "", None));
     assert!(query.violations().is_empty());
 
-    let full: ProductQuery = serde_json::from_value(serde_json::json!({"q": "ca phe", "category": "beverage", "sort": "saving", "page": 2, "per_page": 10, "lang": "en"})).unwrap();
-    assert_eq!(full, ProductQuery { q: "ca phe".into(), category: Some(Category::Beverage), sort: Sort::Saving, page: Some(2), per_page: Some(10), lang: Some(Lang::En) });
+    let full: ProductQuery =
+        serde_json::from_value(serde_json::json!({"q": "ca phe", "category": "beverage", "sort": "saving", "page": 2, "per_page": 10, "lang": "en"})).unwrap();
+    assert_eq!(
+        full,
+        ProductQuery { q: "ca phe".into(), category: Some(Category::Beverage), sort: Sort::Saving, page: Some(2), per_page: Some(10), lang: Some(Lang::En) }
+    );
     assert_eq!(serde_json::to_value(ProductQuery::default()).unwrap(), serde_json::json!({"sort": "name"}));
     assert_eq!(serde_json::from_value::<ProductQuery>(serde_json::to_value(&full).unwrap()).unwrap(), full);
 }
@@ -269,7 +274,10 @@ fn the_internal_price_may_not_exceed_the_market_price() {
 #[test]
 fn prices_must_be_at_least_one_dong() {
     let draft = ProductDraft { market_price: 0, internal_price: 0, ..coffee_draft() };
-    assert_eq!(draft.violations(), [violation("market_price", Rule::OutOfRange, Some(1_000_000_000)), violation("internal_price", Rule::OutOfRange, Some(1_000_000_000))]);
+    assert_eq!(
+        draft.violations(),
+        [violation("market_price", Rule::OutOfRange, Some(1_000_000_000)), violation("internal_price", Rule::OutOfRange, Some(1_000_000_000))]
+    );
     let free = ProductDraft { internal_price: 0, ..coffee_draft() };
     assert_eq!(free.violations(), [violation("internal_price", Rule::OutOfRange, Some(1_000_000_000))]);
 }
@@ -461,7 +469,10 @@ fn the_cart_says_when_there_are_fewer_in_stock_than_in_the_cart() {
     let shop = demo_shop();
     assert_eq!(cart_line(16, 2, 99_000).changes(Some(product(&shop, 16))), [CartChange::StockShort { available: 1 }]);
     assert_eq!(cart_line(16, 1, 99_000).changes(Some(product(&shop, 16))), []);
-    assert_eq!(cart_line(24, 1, 1).changes(Some(product(&shop, 24))), [CartChange::PriceChanged { from: 1, to: 38_000 }, CartChange::StockShort { available: 0 }]);
+    assert_eq!(
+        cart_line(24, 1, 1).changes(Some(product(&shop, 24))),
+        [CartChange::PriceChanged { from: 1, to: 38_000 }, CartChange::StockShort { available: 0 }]
+    );
 }
 
 #[test]

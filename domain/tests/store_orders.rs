@@ -66,7 +66,10 @@ fn an_order_keeps_its_price_and_name_after_hr_edits_the_product() {
     let mut shop = demo_shop();
     let lan = person(&company, "lan.tran");
     let order = shop.place_order(&company, lan, "k", &request(&[(1, 1)], HANOI), now()).unwrap();
-    let patch = domain::store::ProductPatch { internal_price: Some(99_000), name: Some(domain::LocalizedText::new("Cà phê mới", "New coffee")), ..Default::default() };
+    let patch =
+        domain::store::ProductPatch {
+            internal_price: Some(99_000), name: Some(domain::LocalizedText::new("Cà phê mới", "New coffee")), ..Default::default()
+        };
     shop.update_product(ProductId(1), patch).unwrap();
     let again = shop.order(lan.id, order.id).unwrap();
     assert_eq!(again.total, 129_000);
@@ -431,7 +434,13 @@ fn last_years_orders_do_not_count_this_year() {
 #[test]
 fn only_the_legal_status_changes_are_allowed_for_each_actor() {
     use OrderStatus::*;
-    let legal = [(Placed, Cancelled, Actor::Buyer), (Placed, Cancelled, Actor::Hr), (Placed, ReadyForPickup, Actor::Hr), (ReadyForPickup, Collected, Actor::Hr), (ReadyForPickup, Cancelled, Actor::Hr)];
+    let legal = [
+        (Placed, Cancelled, Actor::Buyer),
+        (Placed, Cancelled, Actor::Hr),
+        (Placed, ReadyForPickup, Actor::Hr),
+        (ReadyForPickup, Collected, Actor::Hr),
+        (ReadyForPickup, Cancelled, Actor::Hr),
+    ];
     for from in OrderStatus::ALL {
         for to in OrderStatus::ALL {
             for actor in [Actor::Buyer, Actor::Hr] {

@@ -6,7 +6,9 @@ mod common;
 
 use common::*;
 use domain::seed::{demo_company, demo_shop};
-use domain::store::{Actor, Category, Order, OrderId, OrderRequest, OrderStatus, ProductId, ProductPatch, ProductQuery, RatingSummary, Rule, Shop, Sort, StoreError, Vnd};
+use domain::store::{
+    Actor, Category, Order, OrderId, OrderRequest, OrderStatus, ProductId, ProductPatch, ProductQuery, RatingSummary, Rule, Shop, Sort, StoreError, Vnd,
+};
 use domain::{Company, Lang, MemberId, Timestamp};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -224,7 +226,8 @@ impl World {
         // (1) Nobody spends past their allowance this year.
         for member in &self.company.members {
             let allowance = self.shop.allowance(&self.company, member, self.now);
-            let spent: Vnd = self.shop.orders.iter().filter(live).filter(|o| o.member_id == member.id && o.placed_at.date().year() == today.year()).map(|o| o.total).sum();
+            let spent: Vnd =
+                self.shop.orders.iter().filter(live).filter(|o| o.member_id == member.id && o.placed_at.date().year() == today.year()).map(|o| o.total).sum();
             prop_assert_eq!(allowance.spent, spent, "{}", member.email);
             prop_assert_eq!(allowance.limit, self.shop.policy.limit_for(&self.company, member, today));
             prop_assert!(allowance.spent <= allowance.limit, "{} spent {} of {}", member.email, allowance.spent, allowance.limit);

@@ -1,9 +1,20 @@
 import { test as base, expect } from '@playwright/test';
 
-/** `backend` is 'demo' (embedded) or 'http' (the reference server), per project. */
-export const test = base.extend({ backend: ['demo', { option: true }] });
+/**
+ * `backend` is 'demo' (embedded) or 'http' (the reference server), per
+ * project. Every page's clock reads `E2E_NOW`, as the server's does; timers
+ * run as usual.
+ */
+export const test = base.extend({
+  backend: ['demo', { option: true }],
+  page: async ({ page }, use) => {
+    await page.clock.setFixedTime(new Date(E2E_NOW));
+    await use(page);
+  },
+});
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
+import { E2E_NOW } from '../playwright.config.mjs';
 
 export const PERSONAS = {
   lan: { email: 'lan.tran@noibo.example', name: 'Trần Thị Lan', department: 'Kinh doanh', usable: 7, hr: false },

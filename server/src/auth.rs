@@ -8,8 +8,9 @@ use axum::extract::FromRequestParts;
 use axum::http::header::COOKIE;
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
+use domain::common::Clock;
 use domain::member::normalized_email;
-use domain::Member;
+use domain::{Member, Timestamp};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -42,8 +43,14 @@ pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-pub fn unix_now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
+/// The computer's own clock: what a deployed server runs on.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        let millis = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default();
+        Timestamp::from_unix_millis(millis)
+    }
 }
 
 /// The `Set-Cookie` value for a new session, or (with no token) one that
@@ -73,7 +80,7 @@ impl FromRequestParts<AppState> for SignedIn {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<SignedIn, Problem> {
         let token = session_token(&parts.headers).ok_or_else(Problem::unauthorized)?;
-        let member = crate::store::session_member(&state.pool, &token_hash(&token), unix_now()).await?;
+        let member = crate::store::session_member(&state.pool, &token_hash(&token), state.now().unix_millis() / 1000).await?;
         member.map(SignedIn).ok_or_else(Problem::unauthorized)
     }
 }

@@ -27,4 +27,10 @@ pub struct Args {
     /// an SPA fallback, so one port runs the whole product.
     #[arg(long = "static", env = "NOIBO_STATIC_DIR")]
     pub static_dir: Option<std::path::PathBuf>,
+
+    /// Pin the server's clock to this instant, in the company's time zone
+    /// (`2026-11-20T10:00:00+07:00`), instead of the computer's: for tests
+    /// and demos whose data must read the same on any day.
+    #[arg(long, env = "NOIBO_NOW")]
+    pub now: Option<domain::Timestamp>,
 }

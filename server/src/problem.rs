@@ -203,11 +203,7 @@ fn field_named_in(message: &str) -> String {
             return path.to_owned();
         }
     }
-    ["missing field `", "unknown field `"]
-        .iter()
-        .find_map(|marker| detail.strip_prefix(marker)?.split('`').next())
-        .unwrap_or("body")
-        .to_owned()
+    ["missing field `", "unknown field `"].iter().find_map(|marker| detail.strip_prefix(marker)?.split('`').next()).unwrap_or("body").to_owned()
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use domain::common::Clock;
 use domain::company::WorkforceOverview;
-use domain::{Credentials, Date, Member, MemberProfile, OfferingStatus, Role};
+use domain::{Credentials, Member, MemberProfile, OfferingStatus, Role, Timestamp};
 use sqlx::SqlitePool;
 use std::sync::Arc;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -33,11 +34,17 @@ pub struct AppState {
     pub store_lock: Arc<tokio::sync::Mutex<()>>,
     /// The products in memory between changes.
     pub catalogue: Arc<crate::catalogue::CatalogueCache>,
+    /// Where every rule's `now` comes from.
+    pub clock: Arc<dyn Clock + Send + Sync>,
 }
 
 impl AppState {
-    pub fn new(pool: SqlitePool, secure_cookies: bool) -> AppState {
-        AppState { pool, limiter: Arc::default(), secure_cookies, store_lock: Arc::default(), catalogue: Arc::default() }
+    pub fn new(pool: SqlitePool, secure_cookies: bool, clock: Arc<dyn Clock + Send + Sync>) -> AppState {
+        AppState { pool, limiter: Arc::default(), secure_cookies, store_lock: Arc::default(), catalogue: Arc::default(), clock }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
     }
 }
 
@@ -61,10 +68,7 @@ pub fn app(state: AppState, cors_origins: &[String], static_dir: Option<&std::pa
         Some(dir) => crate::static_site::serve_app(router, dir)?,
         None => router,
     };
-    Ok(router
-        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(cors(cors_origins))
-        .with_state(state))
+    Ok(router.layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES)).layer(cors(cors_origins)).with_state(state))
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
@@ -74,10 +78,6 @@ fn cors(origins: &[String]) -> CorsLayer {
         .allow_credentials(true)
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
         .allow_headers([CONTENT_TYPE, ACCEPT, HeaderName::from_static("idempotency-key")])
-}
-
-fn today() -> Date {
-    Date::from_unix_millis(auth::unix_now() * 1000)
 }
 
 async fn health() -> Json<serde_json::Value> {
@@ -101,7 +101,7 @@ async fn sign_in(State(state): State<AppState>, Body(credentials): Body<Credenti
     };
     state.limiter.record_success(&credentials.email);
     let (token, token_hash) = auth::new_session_token();
-    let expires_at = auth::unix_now() + auth::SESSION_LIFETIME.as_secs() as i64;
+    let expires_at = state.now().unix_millis() / 1000 + auth::SESSION_LIFETIME.as_secs() as i64;
     store::create_session(&state.pool, &token_hash, member.id, expires_at).await?;
     let cookie = auth::session_cookie(Some(&token), state.secure_cookies);
     Ok(([(SET_COOKIE, cookie)], Json(member)).into_response())
@@ -121,12 +121,12 @@ async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<R
 
 async fn my_profile(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<MemberProfile>, Problem> {
     let company = store::load_company(&state.pool).await?;
-    company.profile(member.id, today()).map(Json).ok_or_else(Problem::not_found)
+    company.profile(member.id, state.now().date()).map(Json).ok_or_else(Problem::not_found)
 }
 
 async fn my_offerings(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<Vec<OfferingStatus>>, Problem> {
     let company = store::load_company(&state.pool).await?;
-    Ok(Json(company.offering_statuses(member.id, today())))
+    Ok(Json(company.offering_statuses(member.id, state.now().date())))
 }
 
 async fn workforce(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<WorkforceOverview>, Problem> {
@@ -134,5 +134,5 @@ async fn workforce(State(state): State<AppState>, SignedIn(member): SignedIn) ->
         return Err(Problem::forbidden());
     }
     let company = store::load_company(&state.pool).await?;
-    Ok(Json(company.workforce_overview(today())))
+    Ok(Json(company.workforce_overview(state.now().date())))
 }

@@ -6,7 +6,9 @@
 
 use crate::store::{enum_from_name, enum_name, from_json, id, text, to_json};
 use domain::store::order::KeyUse;
-use domain::store::{AllowancePolicy, Order, OrderId, OrderLine, OrderRequest, OrderStatus, Product, ProductDraft, ProductId, Review, SegmentAllowance, Shop, StatusChange, Vnd};
+use domain::store::{
+    AllowancePolicy, Order, OrderId, OrderLine, OrderRequest, OrderStatus, Product, ProductDraft, ProductId, Review, SegmentAllowance, Shop, StatusChange, Vnd,
+};
 use domain::{Date, MemberId, SiteId, Timestamp};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection, SqliteExecutor, SqlitePool};
@@ -69,9 +71,17 @@ pub async fn insert_product(conn: &mut SqliteConnection, id: Option<ProductId>, 
          VALUES ({id_value}$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"
     );
     let mut query = sqlx::query_scalar::<_, i64>(&sql)
-        .bind(&draft.name.vi).bind(&draft.name.en).bind(&draft.description.vi).bind(&draft.description.en)
-        .bind(enum_name(&draft.category)).bind(signed(draft.market_price)).bind(signed(draft.internal_price))
-        .bind(i64::from(draft.stock)).bind(i64::from(draft.monthly_quota)).bind(to_json(&draft.audience)).bind(draft.hidden);
+        .bind(&draft.name.vi)
+        .bind(&draft.name.en)
+        .bind(&draft.description.vi)
+        .bind(&draft.description.en)
+        .bind(enum_name(&draft.category))
+        .bind(signed(draft.market_price))
+        .bind(signed(draft.internal_price))
+        .bind(i64::from(draft.stock))
+        .bind(i64::from(draft.monthly_quota))
+        .bind(to_json(&draft.audience))
+        .bind(draft.hidden);
     if let Some(id) = id {
         query = query.bind(i64::from(id.0));
     }
@@ -84,11 +94,20 @@ pub async fn update_product(conn: &mut SqliteConnection, product: &Product) -> R
         "UPDATE products SET name_vi = $1, name_en = $2, description_vi = $3, description_en = $4, category = $5, market_price = $6,
          internal_price = $7, stock = $8, monthly_quota = $9, audience = $10, hidden = $11 WHERE id = $12",
     )
-    .bind(&product.name.vi).bind(&product.name.en).bind(&product.description.vi).bind(&product.description.en)
-    .bind(enum_name(&product.category)).bind(signed(product.market_price)).bind(signed(product.internal_price))
-    .bind(i64::from(product.stock)).bind(i64::from(product.monthly_quota)).bind(to_json(&product.audience)).bind(product.hidden)
+    .bind(&product.name.vi)
+    .bind(&product.name.en)
+    .bind(&product.description.vi)
+    .bind(&product.description.en)
+    .bind(enum_name(&product.category))
+    .bind(signed(product.market_price))
+    .bind(signed(product.internal_price))
+    .bind(i64::from(product.stock))
+    .bind(i64::from(product.monthly_quota))
+    .bind(to_json(&product.audience))
+    .bind(product.hidden)
     .bind(i64::from(product.id.0))
-    .execute(&mut *conn).await?;
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -97,8 +116,10 @@ pub async fn update_product(conn: &mut SqliteConnection, product: &Product) -> R
 /// fires if something outside this process sold them in between.
 pub async fn take_stock(conn: &mut SqliteConnection, product: ProductId, quantity: u32) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1")
-        .bind(i64::from(quantity)).bind(i64::from(product.0))
-        .execute(&mut *conn).await?;
+        .bind(i64::from(quantity))
+        .bind(i64::from(product.0))
+        .execute(&mut *conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -162,10 +183,10 @@ pub async fn orders(pool: &SqlitePool, which: Orders) -> Result<Vec<Order>, sqlx
     ))
     .await?
     {
-        history.entry(id(&row, "order_id")?).or_default().push(StatusChange {
-            status: enum_from_name(row.try_get("status")?)?,
-            at: Timestamp::from_unix_millis(row.try_get("at")?),
-        });
+        history
+            .entry(id(&row, "order_id")?)
+            .or_default()
+            .push(StatusChange { status: enum_from_name(row.try_get("status")?)?, at: Timestamp::from_unix_millis(row.try_get("at")?) });
     }
     heads
         .iter()
@@ -193,12 +214,16 @@ pub async fn order(pool: &SqlitePool, order: OrderId) -> Result<Option<Order>, s
 /// Stores a new order, numbered by the database; returns it with its id
 /// (the id `order` carries is ignored).
 pub async fn insert_order(conn: &mut SqliteConnection, mut order: Order) -> Result<Order, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO orders (member_id, buyer_name, pickup_site_id, total, status, placed_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(i64::from(order.member_id.0)).bind(&order.buyer_name).bind(i64::from(order.pickup_site_id.0))
-    .bind(signed(order.total)).bind(enum_name(&order.status)).bind(order.placed_at.unix_millis())
-    .fetch_one(&mut *conn).await?;
+    let id: i64 =
+        sqlx::query_scalar("INSERT INTO orders (member_id, buyer_name, pickup_site_id, total, status, placed_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+            .bind(i64::from(order.member_id.0))
+            .bind(&order.buyer_name)
+            .bind(i64::from(order.pickup_site_id.0))
+            .bind(signed(order.total))
+            .bind(enum_name(&order.status))
+            .bind(order.placed_at.unix_millis())
+            .fetch_one(&mut *conn)
+            .await?;
     order.id = OrderId(decode_id(id)?);
     insert_parts(conn, &order).await?;
     Ok(order)
@@ -207,20 +232,30 @@ pub async fn insert_order(conn: &mut SqliteConnection, mut order: Order) -> Resu
 /// Stores an order exactly as given, id included (seeding).
 async fn insert_order_as_is(conn: &mut SqliteConnection, order: &Order) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO orders (id, member_id, buyer_name, pickup_site_id, total, status, placed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(i64::from(order.id.0)).bind(i64::from(order.member_id.0)).bind(&order.buyer_name).bind(i64::from(order.pickup_site_id.0))
-        .bind(signed(order.total)).bind(enum_name(&order.status)).bind(order.placed_at.unix_millis())
-        .execute(&mut *conn).await?;
+        .bind(i64::from(order.id.0))
+        .bind(i64::from(order.member_id.0))
+        .bind(&order.buyer_name)
+        .bind(i64::from(order.pickup_site_id.0))
+        .bind(signed(order.total))
+        .bind(enum_name(&order.status))
+        .bind(order.placed_at.unix_millis())
+        .execute(&mut *conn)
+        .await?;
     insert_parts(conn, order).await
 }
 
 async fn insert_parts(conn: &mut SqliteConnection, order: &Order) -> Result<(), sqlx::Error> {
     for (position, line) in order.lines.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO order_lines (order_id, position, product_id, name_vi, name_en, quantity, unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(i64::from(order.id.0)).bind(position as i64).bind(i64::from(line.product_id.0)).bind(&line.name.vi).bind(&line.name.en)
-        .bind(i64::from(line.quantity)).bind(signed(line.unit_price))
-        .execute(&mut *conn).await?;
+        sqlx::query("INSERT INTO order_lines (order_id, position, product_id, name_vi, name_en, quantity, unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(i64::from(order.id.0))
+            .bind(position as i64)
+            .bind(i64::from(line.product_id.0))
+            .bind(&line.name.vi)
+            .bind(&line.name.en)
+            .bind(i64::from(line.quantity))
+            .bind(signed(line.unit_price))
+            .execute(&mut *conn)
+            .await?;
     }
     for (position, change) in order.history.iter().enumerate() {
         append_history(conn, order.id, position, change).await?;
@@ -230,8 +265,12 @@ async fn insert_parts(conn: &mut SqliteConnection, order: &Order) -> Result<(), 
 
 async fn append_history(conn: &mut SqliteConnection, order: OrderId, position: usize, change: &StatusChange) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO order_history (order_id, position, status, at) VALUES ($1, $2, $3, $4)")
-        .bind(i64::from(order.0)).bind(position as i64).bind(enum_name(&change.status)).bind(change.at.unix_millis())
-        .execute(&mut *conn).await?;
+        .bind(i64::from(order.0))
+        .bind(position as i64)
+        .bind(enum_name(&change.status))
+        .bind(change.at.unix_millis())
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -240,8 +279,11 @@ async fn append_history(conn: &mut SqliteConnection, order: OrderId, position: u
 pub async fn record_status(conn: &mut SqliteConnection, order: &Order, from: OrderStatus) -> Result<bool, sqlx::Error> {
     let Some(change) = order.history.last() else { return Ok(false) };
     let done = sqlx::query("UPDATE orders SET status = $1 WHERE id = $2 AND status = $3")
-        .bind(enum_name(&order.status)).bind(i64::from(order.id.0)).bind(enum_name(&from))
-        .execute(&mut *conn).await?;
+        .bind(enum_name(&order.status))
+        .bind(i64::from(order.id.0))
+        .bind(enum_name(&from))
+        .execute(&mut *conn)
+        .await?;
     if done.rows_affected() != 1 {
         return Ok(false);
     }
@@ -268,8 +310,10 @@ fn review_from(row: &SqliteRow) -> Result<Review, sqlx::Error> {
 
 pub async fn review_by(pool: &SqlitePool, member: MemberId, product: ProductId) -> Result<Option<Review>, sqlx::Error> {
     let row = sqlx::query(&format!("{REVIEW_SELECT} WHERE r.member_id = $1 AND r.product_id = $2"))
-        .bind(i64::from(member.0)).bind(i64::from(product.0))
-        .fetch_optional(pool).await?;
+        .bind(i64::from(member.0))
+        .bind(i64::from(product.0))
+        .fetch_optional(pool)
+        .await?;
     row.as_ref().map(review_from).transpose()
 }
 
@@ -277,7 +321,8 @@ pub async fn review_by(pool: &SqlitePool, member: MemberId, product: ProductId) 
 pub async fn reviews_of(pool: &SqlitePool, product: ProductId) -> Result<Vec<Review>, sqlx::Error> {
     sqlx::query(&format!("{REVIEW_SELECT} WHERE r.product_id = $1 ORDER BY r.updated_on DESC, r.seq DESC"))
         .bind(i64::from(product.0))
-        .fetch_all(pool).await?
+        .fetch_all(pool)
+        .await?
         .iter()
         .map(review_from)
         .collect()
@@ -286,14 +331,21 @@ pub async fn reviews_of(pool: &SqlitePool, product: ProductId) -> Result<Vec<Rev
 /// Creates or replaces a member's one review of a product.
 pub async fn put_review(conn: &mut SqliteConnection, member: MemberId, product: ProductId, rating: u8, comment: &str, on: Date) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM reviews WHERE member_id = $1 AND product_id = $2")
-        .bind(i64::from(member.0)).bind(i64::from(product.0))
-        .execute(&mut *conn).await?;
+        .bind(i64::from(member.0))
+        .bind(i64::from(product.0))
+        .execute(&mut *conn)
+        .await?;
     sqlx::query(
         "INSERT INTO reviews (member_id, product_id, rating, comment, updated_on, seq)
          VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM reviews))",
     )
-    .bind(i64::from(member.0)).bind(i64::from(product.0)).bind(i64::from(rating)).bind(comment).bind(on.to_string())
-    .execute(&mut *conn).await?;
+    .bind(i64::from(member.0))
+    .bind(i64::from(product.0))
+    .bind(i64::from(rating))
+    .bind(comment)
+    .bind(on.to_string())
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -302,7 +354,8 @@ pub async fn put_review(conn: &mut SqliteConnection, member: MemberId, product: 
 pub async fn policy(pool: &SqlitePool) -> Result<AllowancePolicy, sqlx::Error> {
     let default_limit: i64 = sqlx::query_scalar("SELECT default_limit FROM allowance_policy WHERE id = 1").fetch_one(pool).await?;
     let segments = sqlx::query("SELECT segment, yearly_limit FROM allowance_segments ORDER BY position")
-        .fetch_all(pool).await?
+        .fetch_all(pool)
+        .await?
         .iter()
         .map(|row| Ok(SegmentAllowance { segment: row.try_get("segment")?, yearly_limit: money(row, "yearly_limit")? }))
         .collect::<Result<_, sqlx::Error>>()?;
@@ -314,8 +367,11 @@ pub async fn put_policy(conn: &mut SqliteConnection, policy: &AllowancePolicy) -
     sqlx::query("DELETE FROM allowance_segments").execute(&mut *conn).await?;
     for (position, s) in policy.segments.iter().enumerate() {
         sqlx::query("INSERT INTO allowance_segments (position, segment, yearly_limit) VALUES ($1, $2, $3)")
-            .bind(position as i64).bind(&s.segment).bind(signed(s.yearly_limit))
-            .execute(&mut *conn).await?;
+            .bind(position as i64)
+            .bind(&s.segment)
+            .bind(signed(s.yearly_limit))
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -325,8 +381,10 @@ pub async fn put_policy(conn: &mut SqliteConnection, policy: &AllowancePolicy) -
 /// What the member used `key` for before, if anything.
 pub async fn key_use(pool: &SqlitePool, member: MemberId, key: &str) -> Result<Option<KeyUse>, sqlx::Error> {
     let row = sqlx::query("SELECT request, order_id FROM idempotency_keys WHERE member_id = $1 AND idempotency_key = $2")
-        .bind(i64::from(member.0)).bind(key)
-        .fetch_optional(pool).await?;
+        .bind(i64::from(member.0))
+        .bind(key)
+        .fetch_optional(pool)
+        .await?;
     row.map(|row| {
         let order: Option<i64> = row.try_get("order_id")?;
         Ok(KeyUse { request: from_json(row.try_get("request")?)?, order: order.map(decode_id).transpose()?.map(OrderId) })
@@ -341,16 +399,23 @@ pub async fn claim_key(pool: &SqlitePool, member: MemberId, key: &str, request: 
         "INSERT INTO idempotency_keys (member_id, idempotency_key, request, order_id, created_at) VALUES ($1, $2, $3, NULL, $4)
          ON CONFLICT (member_id, idempotency_key) DO NOTHING",
     )
-    .bind(i64::from(member.0)).bind(key).bind(to_json(request)).bind(now.unix_millis())
-    .execute(pool).await?;
+    .bind(i64::from(member.0))
+    .bind(key)
+    .bind(to_json(request))
+    .bind(now.unix_millis())
+    .execute(pool)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// The key's request succeeded: from now on it answers with `order`.
 pub async fn settle_key(conn: &mut SqliteConnection, member: MemberId, key: &str, order: OrderId) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE idempotency_keys SET order_id = $1 WHERE member_id = $2 AND idempotency_key = $3")
-        .bind(i64::from(order.0)).bind(i64::from(member.0)).bind(key)
-        .execute(&mut *conn).await?;
+        .bind(i64::from(order.0))
+        .bind(i64::from(member.0))
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -359,8 +424,11 @@ pub async fn settle_key(conn: &mut SqliteConnection, member: MemberId, key: &str
 /// judged afresh. Settled keys stay.
 pub async fn release_key(pool: &SqlitePool, member: MemberId, key: &str, before: Timestamp) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM idempotency_keys WHERE member_id = $1 AND idempotency_key = $2 AND order_id IS NULL AND created_at < $3")
-        .bind(i64::from(member.0)).bind(key).bind(before.unix_millis())
-        .execute(pool).await?;
+        .bind(i64::from(member.0))
+        .bind(key)
+        .bind(before.unix_millis())
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
@@ -382,9 +450,12 @@ pub async fn seed(conn: &mut SqliteConnection, shop: &Shop) -> Result<(), sqlx::
     put_policy(conn, &shop.policy).await?;
     for stored in &shop.keys {
         sqlx::query("INSERT INTO idempotency_keys (member_id, idempotency_key, request, order_id, created_at) VALUES ($1, $2, $3, $4, 0)")
-            .bind(i64::from(stored.member_id.0)).bind(&stored.key).bind(to_json(&stored.used.request))
+            .bind(i64::from(stored.member_id.0))
+            .bind(&stored.key)
+            .bind(to_json(&stored.used.request))
             .bind(stored.used.order.map(|o| i64::from(o.0)))
-            .execute(&mut *conn).await?;
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

@@ -2,9 +2,9 @@
 //! SQLite and Postgres both accept, so a Postgres URL is a small step.
 
 use crate::auth;
-use domain::{Audience, Company, Department, DepartmentId, Member, MemberId, Offering, OfferingId, Segment, Site, SiteId};
 use domain::member::normalized_email;
 use domain::LocalizedText;
+use domain::{Audience, Company, Department, DepartmentId, Member, MemberId, Offering, OfferingId, Segment, Site, SiteId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
@@ -66,38 +66,63 @@ pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
 async fn seed_company(tx: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
     let company = domain::seed::demo_company();
     let password_hash = auth::hash_password(domain::seed::DEMO_PASSWORD);
-    sqlx::query("INSERT INTO company (id, name_vi, name_en) VALUES (1, $1, $2)")
-        .bind(&company.name.vi).bind(&company.name.en).execute(&mut *tx).await?;
+    sqlx::query("INSERT INTO company (id, name_vi, name_en) VALUES (1, $1, $2)").bind(&company.name.vi).bind(&company.name.en).execute(&mut *tx).await?;
     for d in &company.departments {
         sqlx::query("INSERT INTO departments (id, name_vi, name_en) VALUES ($1, $2, $3)")
-            .bind(i64::from(d.id.0)).bind(&d.name.vi).bind(&d.name.en).execute(&mut *tx).await?;
+            .bind(i64::from(d.id.0))
+            .bind(&d.name.vi)
+            .bind(&d.name.en)
+            .execute(&mut *tx)
+            .await?;
     }
     for s in &company.sites {
         sqlx::query("INSERT INTO sites (id, name_vi, name_en, city) VALUES ($1, $2, $3, $4)")
-            .bind(i64::from(s.id.0)).bind(&s.name.vi).bind(&s.name.en).bind(&s.city).execute(&mut *tx).await?;
+            .bind(i64::from(s.id.0))
+            .bind(&s.name.vi)
+            .bind(&s.name.en)
+            .bind(&s.city)
+            .execute(&mut *tx)
+            .await?;
     }
     for m in &company.members {
         sqlx::query(
             "INSERT INTO members (id, email, full_name, department_id, site_id, employment_type, role, hired_on, tags, password_hash)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
-        .bind(i64::from(m.id.0)).bind(normalized_email(&m.email)).bind(&m.full_name).bind(i64::from(m.department_id.0)).bind(i64::from(m.site_id.0))
-        .bind(enum_name(&m.employment_type)).bind(enum_name(&m.role)).bind(m.hired_on.to_string())
-        .bind(to_json(&m.tags)).bind(&password_hash)
-        .execute(&mut *tx).await?;
+        .bind(i64::from(m.id.0))
+        .bind(normalized_email(&m.email))
+        .bind(&m.full_name)
+        .bind(i64::from(m.department_id.0))
+        .bind(i64::from(m.site_id.0))
+        .bind(enum_name(&m.employment_type))
+        .bind(enum_name(&m.role))
+        .bind(m.hired_on.to_string())
+        .bind(to_json(&m.tags))
+        .bind(&password_hash)
+        .execute(&mut *tx)
+        .await?;
     }
     for (position, s) in company.segments.iter().enumerate() {
         sqlx::query("INSERT INTO segments (tag, position, name_vi, name_en, rule) VALUES ($1, $2, $3, $4, $5)")
-            .bind(&s.tag).bind(position as i64).bind(&s.name.vi).bind(&s.name.en).bind(s.rule.as_ref().map(to_json))
-            .execute(&mut *tx).await?;
+            .bind(&s.tag)
+            .bind(position as i64)
+            .bind(&s.name.vi)
+            .bind(&s.name.en)
+            .bind(s.rule.as_ref().map(to_json))
+            .execute(&mut *tx)
+            .await?;
     }
     for o in &company.offerings {
-        sqlx::query(
-            "INSERT INTO offerings (id, kind, title_vi, title_en, summary_vi, summary_en, audience) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(i64::from(o.id.0)).bind(enum_name(&o.kind)).bind(&o.title.vi).bind(&o.title.en)
-        .bind(&o.summary.vi).bind(&o.summary.en).bind(to_json(&o.audience))
-        .execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO offerings (id, kind, title_vi, title_en, summary_vi, summary_en, audience) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(i64::from(o.id.0))
+            .bind(enum_name(&o.kind))
+            .bind(&o.title.vi)
+            .bind(&o.title.en)
+            .bind(&o.summary.vi)
+            .bind(&o.summary.en)
+            .bind(to_json(&o.audience))
+            .execute(&mut *tx)
+            .await?;
     }
     Ok(())
 }
@@ -132,17 +157,20 @@ const MEMBER_COLUMNS: &str = "id, email, full_name, department_id, site_id, empl
 /// The whole company, for the rules in `domain` to reason over.
 pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
     let departments = sqlx::query("SELECT id, name_vi, name_en FROM departments ORDER BY id")
-        .fetch_all(pool).await?
+        .fetch_all(pool)
+        .await?
         .iter()
         .map(|r| Ok(Department { id: DepartmentId(id(r, "id")?), name: text(r, "name_vi", "name_en")? }))
         .collect::<Result<_, sqlx::Error>>()?;
     let sites = sqlx::query("SELECT id, name_vi, name_en, city FROM sites ORDER BY id")
-        .fetch_all(pool).await?
+        .fetch_all(pool)
+        .await?
         .iter()
         .map(|r| Ok(Site { id: SiteId(id(r, "id")?), name: text(r, "name_vi", "name_en")?, city: r.try_get("city")? }))
         .collect::<Result<_, sqlx::Error>>()?;
     let segments = sqlx::query("SELECT tag, name_vi, name_en, rule FROM segments ORDER BY position")
-        .fetch_all(pool).await?
+        .fetch_all(pool)
+        .await?
         .iter()
         .map(|r| {
             let rule: Option<String> = r.try_get("rule")?;
@@ -150,12 +178,14 @@ pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
         })
         .collect::<Result<_, sqlx::Error>>()?;
     let members = sqlx::query(&format!("SELECT {MEMBER_COLUMNS} FROM members ORDER BY id"))
-        .fetch_all(pool).await?
+        .fetch_all(pool)
+        .await?
         .iter()
         .map(member_from)
         .collect::<Result<_, sqlx::Error>>()?;
     let offerings = sqlx::query("SELECT id, kind, title_vi, title_en, summary_vi, summary_en, audience FROM offerings ORDER BY id")
-        .fetch_all(pool).await?
+        .fetch_all(pool)
+        .await?
         .iter()
         .map(|r| {
             Ok(Offering {
@@ -183,8 +213,11 @@ pub async fn member_for_sign_in(pool: &SqlitePool, email: &str) -> Result<Option
 
 pub async fn create_session(pool: &SqlitePool, token_hash: &str, member: MemberId, expires_at: i64) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO sessions (token_hash, member_id, expires_at) VALUES ($1, $2, $3)")
-        .bind(token_hash).bind(i64::from(member.0)).bind(expires_at)
-        .execute(pool).await?;
+        .bind(token_hash)
+        .bind(i64::from(member.0))
+        .bind(expires_at)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 

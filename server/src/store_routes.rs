@@ -20,12 +20,12 @@ use domain::store::allowance::allowance;
 use domain::store::order::{check_order, is_valid_key, quota_left, replay, Buyer, Replay};
 use domain::store::review::can_review;
 use domain::store::{
-    Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
-    ProductId, ProductPatch, ProductQuery, RatingSummary, Review, ReviewDraft, Rule, StatusRequest, Violation,
+    Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft, ProductId,
+    ProductPatch, ProductQuery, RatingSummary, Review, ReviewDraft, Rule, StatusRequest, Violation,
 };
 use domain::{Lang, Member, Role, Site, SiteId, Timestamp};
 use serde::Deserialize;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -44,11 +44,6 @@ pub fn routes() -> Router<AppState> {
         .route("/hr/store/orders.csv", get(orders_csv))
         .route("/hr/store/orders/{id}/status", post(change_status))
         .route("/hr/store/allowance-policy", get(allowance_policy).put(set_allowance_policy))
-}
-
-fn now() -> Timestamp {
-    let millis = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default();
-    Timestamp::from_unix_millis(millis)
 }
 
 /// A claim on an `Idempotency-Key` older than this belongs to a request that
@@ -107,7 +102,11 @@ async fn own_order(state: &AppState, member: &Member, id: u32) -> Result<Order, 
 }
 
 fn rejected(violations: Vec<Violation>) -> Result<(), Problem> {
-    if violations.is_empty() { Ok(()) } else { Err(Problem::violations(violations)) }
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(Problem::violations(violations))
+    }
 }
 
 // ------------------------------------------------------------------ member
@@ -116,7 +115,7 @@ async fn catalogue(State(state): State<AppState>, SignedIn(member): SignedIn, Pa
     rejected(query.violations())?;
     let company = store::load_company(&state.pool).await?;
     let shelf = state.catalogue.shelf(&state.pool).await?;
-    let today = now().date();
+    let today = state.now().date();
     let page = shelf.products.search(&query);
     let items = page.items.into_iter().map(|p| Listing { eligible: company.evaluate(&p.audience, &member, today).eligible, product: p.clone() }).collect();
     Ok(Json(Page { items, total: page.total }))
@@ -127,7 +126,7 @@ async fn product_detail(State(state): State<AppState>, SignedIn(member): SignedI
     let company = store::load_company(&state.pool).await?;
     let orders = shop::orders(&state.pool, Orders::Of(member.id)).await?;
     let reviews = shop::reviews_of(&state.pool, product.id).await?;
-    let now = now();
+    let now = state.now();
     Ok(Json(ProductDetail {
         eligibility: company.evaluate(&product.audience, &member, now.date()),
         quota_left: quota_left(&product, &orders, now),
@@ -145,7 +144,7 @@ async fn my_allowance(State(state): State<AppState>, SignedIn(member): SignedIn)
     let company = store::load_company(&state.pool).await?;
     let policy = shop::policy(&state.pool).await?;
     let orders = shop::orders(&state.pool, Orders::Of(member.id)).await?;
-    let today = now().date();
+    let today = state.now().date();
     Ok(Json(allowance(policy.limit_for(&company, &member, today), &orders, today)))
 }
 
@@ -159,7 +158,7 @@ async fn place_order(
     IdempotencyKey(key): IdempotencyKey,
     Body(request): Body<OrderRequest>,
 ) -> Result<(StatusCode, Json<Order>), Problem> {
-    let now = now();
+    let now = state.now();
     shop::release_key(&state.pool, member.id, &key, Timestamp::from_unix_millis(now.unix_millis() - ABANDONED_CLAIM.as_millis() as i64)).await?;
     match replay(shop::key_use(&state.pool, member.id, &key).await?.as_ref(), &request) {
         Replay::Repeat(id) => return Ok((StatusCode::CREATED, Json(own_order(&state, &member, id.0).await?))),
@@ -221,7 +220,7 @@ async fn cancel_order(State(state): State<AppState>, SignedIn(member): SignedIn,
 /// since spending counts live orders only. Call with the store lock held.
 async fn move_order(state: &AppState, mut order: Order, next: OrderStatus, actor: Actor) -> Result<Order, Problem> {
     let from = order.status;
-    order.change_status(next, actor, now()).map_err(|v| Problem::violations(vec![v]))?;
+    order.change_status(next, actor, state.now()).map_err(|v| Problem::violations(vec![v]))?;
     let mut tx = state.pool.begin().await?;
     if !shop::record_status(&mut tx, &order, from).await? {
         return Err(Problem::changed_meanwhile());
@@ -245,7 +244,7 @@ async fn save_review(State(state): State<AppState>, SignedIn(member): SignedIn, 
     let orders = shop::orders(&state.pool, Orders::Of(member.id)).await?;
     let rating = draft.check(&orders, product.id).map_err(Problem::violations)?;
     let mut tx = state.pool.begin().await?;
-    shop::put_review(&mut tx, member.id, product.id, rating, draft.stored_comment(), now().date()).await?;
+    shop::put_review(&mut tx, member.id, product.id, rating, draft.stored_comment(), state.now().date()).await?;
     tx.commit().await?;
     shop::review_by(&state.pool, member.id, product.id).await?.map(Json).ok_or_else(Problem::internal)
 }

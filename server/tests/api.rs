@@ -9,10 +9,21 @@ use noibo_server::{app, store, AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
+/// The day these tests live on, whatever day they run.
+const NOW: &str = "2026-11-20T10:00:00+07:00";
+
+fn now() -> domain::Timestamp {
+    NOW.parse().unwrap()
+}
+
+fn state(pool: sqlx::SqlitePool, secure_cookies: bool) -> AppState {
+    AppState::new(pool, secure_cookies, std::sync::Arc::new(domain::common::FixedClock(now())))
+}
+
 async fn seeded() -> (Router, sqlx::SqlitePool) {
     let pool = store::connect("sqlite::memory:").await.unwrap();
     assert!(store::seed_demo(&pool).await.unwrap());
-    (app(AppState::new(pool.clone(), false), &[], None).unwrap(), pool)
+    (app(state(pool.clone(), false), &[], None).unwrap(), pool)
 }
 
 struct Answer {
@@ -69,7 +80,7 @@ async fn signing_in_sets_a_strict_http_only_session_cookie() {
 async fn cookies_are_secure_off_loopback() {
     let pool = store::connect("sqlite::memory:").await.unwrap();
     store::seed_demo(&pool).await.unwrap();
-    let app = app(AppState::new(pool, true), &[], None).unwrap();
+    let app = app(state(pool, true), &[], None).unwrap();
     let answer = call(&app, "POST", "/api/v1/session", None, Some(r#"{"email":"lan.tran@noibo.example","password":"demo"}"#)).await;
     assert!(answer.set_cookie.unwrap().contains("; Secure"));
 }
@@ -225,7 +236,7 @@ async fn with_static_files_deep_links_get_the_app_under_a_strict_policy() {
     std::fs::write(dist.join("index.html"), "<html><head><script type=\"module\">start()</script></head></html>").unwrap();
     std::fs::write(dist.join("app.js"), "export {}").unwrap();
     let pool = store::connect("sqlite::memory:").await.unwrap();
-    let app = app(AppState::new(pool, false), &[], Some(&dist)).unwrap();
+    let app = app(state(pool, false), &[], Some(&dist)).unwrap();
     for path in ["/", "/profile", "/hr"] {
         let response = app.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{path}");
@@ -249,14 +260,14 @@ async fn data_and_sessions_survive_a_restart() {
     let cookie = {
         let pool = store::connect(&url).await.unwrap();
         assert!(store::seed_demo(&pool).await.unwrap());
-        let app = app(AppState::new(pool.clone(), false), &[], None).unwrap();
+        let app = app(state(pool.clone(), false), &[], None).unwrap();
         let cookie = sign_in(&app, "lan.tran@noibo.example").await;
         pool.close().await;
         cookie
     };
     let pool = store::connect(&url).await.unwrap();
     assert!(!store::seed_demo(&pool).await.unwrap(), "the company is still there");
-    let app = app(AppState::new(pool.clone(), false), &[], None).unwrap();
+    let app = app(state(pool.clone(), false), &[], None).unwrap();
     let me = call(&app, "GET", "/api/v1/me", Some(&cookie), None).await;
     assert_eq!(me.status, StatusCode::OK, "the session is still valid");
     pool.close().await;
@@ -266,7 +277,7 @@ async fn data_and_sessions_survive_a_restart() {
 #[tokio::test]
 async fn browsers_from_allowed_origins_may_call_with_credentials() {
     let pool = store::connect("sqlite::memory:").await.unwrap();
-    let app = app(AppState::new(pool, false), &["https://portal.example.vn".to_owned()], None).unwrap();
+    let app = app(state(pool, false), &["https://portal.example.vn".to_owned()], None).unwrap();
     let preflight = |origin: &'static str| {
         Request::builder()
             .method("OPTIONS")

@@ -3,8 +3,8 @@
 //! made directly in SQL: argon2 sign-in is slow in debug builds, and
 //! `api.rs` covers signing in.
 //!
-//! The demo clock: these tests run on the real date (from November 2026);
-//! the seeded orders were placed and collected in October 2026.
+//! The clock is pinned to 20 November 2026 (`NOW`); the seeded orders
+//! were placed and collected in October 2026.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -21,17 +21,28 @@ const HOA: &str = "hoa.nguyen@noibo.example";
 const TUAN: &str = "tuan.pham@noibo.example";
 const AN: &str = "an.vo@noibo.example";
 
+/// The day these tests live on, whatever day they run.
+const NOW: &str = "2026-11-20T10:00:00+07:00";
+
+fn now() -> domain::Timestamp {
+    NOW.parse().unwrap()
+}
+
+fn state(pool: sqlx::SqlitePool, secure_cookies: bool) -> AppState {
+    AppState::new(pool, secure_cookies, std::sync::Arc::new(domain::common::FixedClock(now())))
+}
+
 async fn seeded() -> (Router, SqlitePool) {
     let pool = store::connect("sqlite::memory:").await.unwrap();
     assert!(store::seed_demo(&pool).await.unwrap());
-    (app(AppState::new(pool.clone(), false), &[], None).unwrap(), pool)
+    (app(state(pool.clone(), false), &[], None).unwrap(), pool)
 }
 
 /// A session for the member with this email, as the cookie to send.
 async fn session(pool: &SqlitePool, email: &str) -> String {
     let id: i64 = sqlx::query_scalar("SELECT id FROM members WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
     let (token, hash) = auth::new_session_token();
-    store::create_session(pool, &hash, domain::MemberId(id as u32), auth::unix_now() + 3600).await.unwrap();
+    store::create_session(pool, &hash, domain::MemberId(id as u32), now().unix_millis() / 1000 + 3600).await.unwrap();
     format!("{}={token}", auth::SESSION_COOKIE)
 }
 
@@ -123,7 +134,15 @@ async fn the_catalogue_shows_every_change_at_once_though_it_is_kept_in_memory() 
     let first = |page: &Answer| page.body["items"][0]["product"].clone();
     let listed = get(&app, "/api/v1/store/products?q=sen+vang+500g", &lan).await;
     assert_eq!(first(&listed)["id"], 1);
-    send(&app, "PATCH", "/api/v1/hr/store/products/1", Some(&hoa), None, Some(r#"{"name":{"vi":"Cà phê hạt Tây Nguyên 1kg","en":"Highland coffee beans 1kg"}}"#)).await;
+    send(
+        &app,
+        "PATCH",
+        "/api/v1/hr/store/products/1",
+        Some(&hoa),
+        None,
+        Some(r#"{"name":{"vi":"Cà phê hạt Tây Nguyên 1kg","en":"Highland coffee beans 1kg"}}"#),
+    )
+    .await;
     assert_eq!(get(&app, "/api/v1/store/products?q=sen+vang+500g", &lan).await.body["total"], 0, "the old name is gone");
     let renamed = get(&app, "/api/v1/store/products?q=tay+nguyen", &lan).await;
     assert_eq!(first(&renamed)["id"], 1, "the new name is found");
@@ -139,7 +158,14 @@ async fn the_catalogue_shows_every_change_at_once_though_it_is_kept_in_memory() 
 async fn bad_catalogue_queries_are_422_naming_the_parameter() {
     let (app, pool) = seeded().await;
     let lan = session(&pool, LAN).await;
-    for (query, field) in [("per_page=0", "per_page"), ("per_page=101", "per_page"), ("per_page=lots", "per_page"), ("page=0", "page"), ("category=toys", "category"), ("sort=random", "sort")] {
+    for (query, field) in [
+        ("per_page=0", "per_page"),
+        ("per_page=101", "per_page"),
+        ("per_page=lots", "per_page"),
+        ("page=0", "page"),
+        ("category=toys", "category"),
+        ("sort=random", "sort"),
+    ] {
         let answer = get(&app, &format!("/api/v1/store/products?{query}"), &lan).await;
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{query}");
         assert_eq!(answer.content_type, "application/problem+json", "{query}");
@@ -200,7 +226,16 @@ async fn checkout_offers_the_company_sites() {
 #[tokio::test]
 async fn every_store_endpoint_needs_a_session() {
     let (app, _) = seeded().await;
-    for path in ["/store/products", "/store/products/1", "/store/products/1/review", "/store/products/1/reviews", "/store/pickup-sites", "/store/allowance", "/store/orders", "/store/orders/1"] {
+    for path in [
+        "/store/products",
+        "/store/products/1",
+        "/store/products/1/review",
+        "/store/products/1/reviews",
+        "/store/pickup-sites",
+        "/store/allowance",
+        "/store/orders",
+        "/store/orders/1",
+    ] {
         let answer = send(&app, "GET", &format!("/api/v1{path}"), None, None, None).await;
         assert_eq!((answer.status, answer.content_type.as_str()), (StatusCode::UNAUTHORIZED, "application/problem+json"), "{path}");
     }
@@ -277,12 +312,16 @@ async fn the_monthly_quota_holds_across_orders() {
     let lan = session(&pool, LAN).await;
     let three = order(&app, &lan, "tea-3", &one_line(2, 3, 1)).await;
     assert_eq!(three.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(three.body["errors"][0], json!({"field": "lines[0].quantity", "rule": "quota", "limit": 2, "message": "more than this product's monthly quota per member"}));
+    assert_eq!(
+        three.body["errors"][0],
+        json!({"field": "lines[0].quantity", "rule": "quota", "limit": 2, "message": "more than this product's monthly quota per member"})
+    );
     assert_eq!(order(&app, &lan, "tea-2", &one_line(2, 2, 1)).await.status, StatusCode::CREATED);
     let more = order(&app, &lan, "tea-1", &one_line(2, 1, 1)).await;
     assert_eq!((more.body["errors"][0]["rule"].clone(), more.body["errors"][0]["limit"].clone()), (json!("quota"), json!(0)));
     assert_eq!(get(&app, "/api/v1/store/products/2", &lan).await.body["quota_left"], 0);
-    let split = order(&app, &lan, "tea-split", &json!({"lines": [{"product_id": 7, "quantity": 4}, {"product_id": 7, "quantity": 3}], "pickup_site_id": 1})).await;
+    let split =
+        order(&app, &lan, "tea-split", &json!({"lines": [{"product_id": 7, "quantity": 4}, {"product_id": 7, "quantity": 3}], "pickup_site_id": 1})).await;
     assert_eq!(split.errors(), [("lines[1].quantity".to_owned(), "quota".to_owned())], "lines of one product add up");
 }
 
@@ -300,7 +339,10 @@ async fn the_yearly_allowance_holds_and_a_new_hire_has_less() {
     assert_eq!((placed.status, placed.body["total"].clone()), (StatusCode::CREATED, json!(1_444_000)), "{}", placed.body);
     let coffee = order(&app, &tuan, "coffee", &one_line(1, 1, 2)).await;
     assert_eq!(coffee.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(coffee.body["errors"][0], json!({"field": "lines", "rule": "allowance", "limit": 56_000, "message": "the order exceeds your remaining allowance"}));
+    assert_eq!(
+        coffee.body["errors"][0],
+        json!({"field": "lines", "rule": "allowance", "limit": 56_000, "message": "the order exceeds your remaining allowance"})
+    );
     let after = get(&app, "/api/v1/store/allowance", &tuan).await;
     assert_eq!((after.body["spent"].clone(), after.body["remaining"].clone()), (json!(1_444_000), json!(56_000)));
 }
@@ -327,7 +369,7 @@ async fn fifty_members_racing_for_the_last_unit_sell_exactly_one() {
     let url = format!("sqlite://{}", file.display());
     let pool = store::connect(&url).await.unwrap();
     assert!(store::seed_demo(&pool).await.unwrap());
-    let app = app(AppState::new(pool.clone(), false), &[], None).unwrap();
+    let app = app(state(pool.clone(), false), &[], None).unwrap();
     let emails: Vec<String> = sqlx::query_scalar("SELECT email FROM members ORDER BY id").fetch_all(&pool).await.unwrap();
     let mut cookies = Vec::new();
     for n in 0..50 {
@@ -395,11 +437,15 @@ async fn a_key_still_being_processed_is_a_409() {
     let (app, pool) = seeded().await;
     let lan = session(&pool, LAN).await;
     let request = one_line(3, 1, 1);
-    let now = auth::unix_now() * 1000;
+    let now = now().unix_millis();
     for (key, created_at) in [("busy", now), ("abandoned", now - 10 * 60 * 1000)] {
         sqlx::query("INSERT INTO idempotency_keys (member_id, idempotency_key, request, order_id, created_at) VALUES (1, $1, $2, NULL, $3)")
-            .bind(key).bind(request.to_string()).bind(created_at)
-            .execute(&pool).await.unwrap();
+            .bind(key)
+            .bind(request.to_string())
+            .bind(created_at)
+            .execute(&pool)
+            .await
+            .unwrap();
     }
     let busy = order(&app, &lan, "busy", &request).await;
     assert_eq!((busy.status, busy.content_type.as_str()), (StatusCode::CONFLICT, "application/problem+json"));
@@ -422,7 +468,11 @@ async fn orders_without_a_usable_key_are_400_naming_the_header() {
         assert_eq!(answer.body["errors"][0]["field"], "Idempotency-Key", "{key:?}");
     }
     let broken = send(&app, "POST", "/api/v1/store/orders", Some(&lan), None, Some("{")).await;
-    assert_eq!((broken.status, broken.body["errors"][0]["field"].clone()), (StatusCode::BAD_REQUEST, json!("Idempotency-Key")), "the key is checked before the body");
+    assert_eq!(
+        (broken.status, broken.body["errors"][0]["field"].clone()),
+        (StatusCode::BAD_REQUEST, json!("Idempotency-Key")),
+        "the key is checked before the body"
+    );
     let fine = send(&app, "POST", "/api/v1/store/orders", Some(&lan), Some(&"k".repeat(100)), Some(&body)).await;
     assert_eq!(fine.status, StatusCode::CREATED);
 }
@@ -598,9 +648,16 @@ async fn hr_exports_orders_as_a_spreadsheet_file() {
     let rows: Vec<&str> = csv.text.split("\r\n").collect();
     assert_eq!(rows[0], "order,placed_at,buyer,pickup_site,status,product_id,product,quantity,unit_price_vnd,line_total_vnd,order_total_vnd");
     assert_eq!(rows.len(), 6, "header, four orders of one line, and the final line end");
-    assert!(rows[1].starts_with("SV-000004,2026-10-08T09:30:00+07:00,Trần Thị Lan,Trụ sở Hà Nội,collected,11,\"Nước rửa chén hương chanh 1,5 lít\",1,35000"), "{}", rows[1]);
+    assert!(
+        rows[1].starts_with("SV-000004,2026-10-08T09:30:00+07:00,Trần Thị Lan,Trụ sở Hà Nội,collected,11,\"Nước rửa chén hương chanh 1,5 lít\",1,35000"),
+        "{}",
+        rows[1]
+    );
     let english = get(&app, "/api/v1/hr/store/orders.csv?lang=en&site=2", &hoa).await;
-    assert_eq!(english.text.split("\r\n").nth(1).unwrap(), "SV-000003,2026-10-07T09:30:00+07:00,Trần Thị Thu,Binh Duong factory,collected,3,\"Anchovy fish sauce 40°N, 500ml\",2,69000,138000,138000");
+    assert_eq!(
+        english.text.split("\r\n").nth(1).unwrap(),
+        "SV-000003,2026-10-07T09:30:00+07:00,Trần Thị Thu,Binh Duong factory,collected,3,\"Anchovy fish sauce 40°N, 500ml\",2,69000,138000,138000"
+    );
     let bad = get(&app, "/api/v1/hr/store/orders.csv?lang=fr", &hoa).await;
     assert_eq!((bad.status, bad.body["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("lang")));
 }
@@ -616,7 +673,10 @@ async fn hr_adds_and_edits_products_within_the_rules() {
     });
     let created = send(&app, "POST", "/api/v1/hr/store/products", Some(&hoa), None, Some(&draft.to_string())).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
-    assert_eq!((created.body["id"].clone(), created.body["hidden"].clone(), created.body["audience"].clone()), (json!(25), json!(false), json!({"all_of": []})));
+    assert_eq!(
+        (created.body["id"].clone(), created.body["hidden"].clone(), created.body["audience"].clone()),
+        (json!(25), json!(false), json!({"all_of": []}))
+    );
     assert_eq!(get(&app, "/api/v1/store/products/25", &lan).await.body["product"], created.body);
     let mut dear = draft.clone();
     dear["internal_price"] = json!(90_000);
@@ -630,7 +690,11 @@ async fn hr_adds_and_edits_products_within_the_rules() {
     let typo = send(&app, "PATCH", "/api/v1/hr/store/products/25", Some(&hoa), None, Some(r#"{"price":1}"#)).await;
     assert_eq!((typo.status, typo.body["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("price")));
     let array = send(&app, "PATCH", "/api/v1/hr/store/products/25", Some(&hoa), None, Some("[null, null]")).await;
-    assert_eq!((array.status, array.body["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("body")), "a body is an object, not fields in order");
+    assert_eq!(
+        (array.status, array.body["errors"][0]["field"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("body")),
+        "a body is an object, not fields in order"
+    );
     let missing = send(&app, "PATCH", "/api/v1/hr/store/products/999", Some(&hoa), None, Some(r#"{"stock":1}"#)).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&app, "/api/v1/store/products/25", &lan).await.body["product"]["internal_price"], 50_000);

@@ -30,14 +30,9 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
         let config: Config = serde_json::from_str(text).map_err(|e| ConfigError::Invalid { detail: e.to_string() })?;
         if let Config::Http { base_url } = &config {
-            let acceptable = base_url.is_empty()
-                || base_url.starts_with('/')
-                || base_url.starts_with("http://")
-                || base_url.starts_with("https://");
+            let acceptable = base_url.is_empty() || base_url.starts_with('/') || base_url.starts_with("http://") || base_url.starts_with("https://");
             if !acceptable {
-                return Err(ConfigError::Invalid {
-                    detail: format!("base_url must be empty, a path starting with /, or an http(s) URL; got {base_url:?}"),
-                });
+                return Err(ConfigError::Invalid { detail: format!("base_url must be empty, a path starting with /, or an http(s) URL; got {base_url:?}") });
             }
         }
         Ok(config)

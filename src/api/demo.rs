@@ -5,26 +5,34 @@ use super::demo_store::{self, DemoData, StoreNotice};
 use super::{ApiError, Backend, Credentials, SignInMethod};
 use crate::browser;
 use async_trait::async_trait;
+use domain::common::Clock;
 use domain::company::WorkforceOverview;
 use domain::seed::{demo_company, DEMO_PASSWORD, PERSONA_EMAILS};
-use domain::{Company, Member, MemberProfile, OfferingStatus, Role};
+use domain::{Company, Member, MemberProfile, OfferingStatus, Role, Timestamp};
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 pub struct DemoBackend {
     pub(super) company: Company,
     pub(super) data: RefCell<DemoData>,
     notice: Cell<Option<StoreNotice>>,
+    clock: Rc<dyn Clock>,
 }
 
 impl DemoBackend {
-    /// Loads the stored state, resetting it (with a notice) if unreadable.
-    pub fn load() -> DemoBackend {
+    /// Loads the stored state, resetting it (with a notice) if unreadable;
+    /// every rule's `now` comes from `clock`.
+    pub fn load(clock: Rc<dyn Clock>) -> DemoBackend {
         let (data, notice) = demo_store::load(browser::read(demo_store::STORAGE_KEY).as_deref());
-        let backend = DemoBackend { company: demo_company(), data: RefCell::new(data), notice: Cell::new(notice) };
+        let backend = DemoBackend { company: demo_company(), data: RefCell::new(data), notice: Cell::new(notice), clock };
         if notice.is_some() {
             backend.persist();
         }
         backend
+    }
+
+    pub(super) fn now(&self) -> Timestamp {
+        self.clock.now()
     }
 
     /// A notice about stored data that had to be reset, once.
@@ -59,12 +67,9 @@ impl DemoBackend {
 #[async_trait(?Send)]
 impl Backend for DemoBackend {
     fn sign_in_method(&self) -> SignInMethod {
-        let today = browser::today();
-        let personas = PERSONA_EMAILS
-            .iter()
-            .filter_map(|email| self.company.member_by_email(email))
-            .filter_map(|member| self.company.profile(member.id, today))
-            .collect();
+        let today = self.now().date();
+        let personas =
+            PERSONA_EMAILS.iter().filter_map(|email| self.company.member_by_email(email)).filter_map(|member| self.company.profile(member.id, today)).collect();
         SignInMethod::Personas(personas)
     }
 
@@ -88,18 +93,18 @@ impl Backend for DemoBackend {
 
     async fn profile(&self) -> Result<MemberProfile, ApiError> {
         let member = self.signed_in()?;
-        self.company.profile(member.id, browser::today()).ok_or(ApiError::NotFound)
+        self.company.profile(member.id, self.now().date()).ok_or(ApiError::NotFound)
     }
 
     async fn offerings(&self) -> Result<Vec<OfferingStatus>, ApiError> {
         let member = self.signed_in()?;
-        Ok(self.company.offering_statuses(member.id, browser::today()))
+        Ok(self.company.offering_statuses(member.id, self.now().date()))
     }
 
     async fn workforce(&self) -> Result<WorkforceOverview, ApiError> {
         if self.signed_in()?.role != Role::Hr {
             return Err(ApiError::Forbidden);
         }
-        Ok(self.company.workforce_overview(browser::today()))
+        Ok(self.company.workforce_overview(self.now().date()))
     }
 }

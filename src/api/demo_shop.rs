@@ -5,11 +5,10 @@
 use super::demo::DemoBackend;
 use super::demo_store::{self, DemoData};
 use super::{ApiError, StoreApi};
-use crate::browser;
 use async_trait::async_trait;
 use domain::store::{
-    csv, Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail,
-    ProductDraft, ProductId, ProductPatch, ProductQuery, Review, ReviewDraft, Shop, StoreError,
+    csv, Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
+    ProductId, ProductPatch, ProductQuery, Review, ReviewDraft, Shop, StoreError,
 };
 use domain::{Lang, Site};
 use std::cell::RefCell;
@@ -58,12 +57,12 @@ fn api_error(error: StoreError) -> ApiError {
 impl StoreApi for DemoShop {
     async fn products(&self, query: &ProductQuery) -> Result<Page<Listing>, ApiError> {
         let member = self.core.signed_in()?;
-        self.shop.borrow().catalogue(&self.core.company, member, query, browser::now()).map_err(api_error)
+        self.shop.borrow().catalogue(&self.core.company, member, query, self.core.now()).map_err(api_error)
     }
 
     async fn product(&self, id: ProductId) -> Result<ProductDetail, ApiError> {
         let member = self.core.signed_in()?;
-        self.shop.borrow().product_detail(&self.core.company, member, id, browser::now()).map_err(api_error)
+        self.shop.borrow().product_detail(&self.core.company, member, id, self.core.now()).map_err(api_error)
     }
 
     async fn pickup_sites(&self) -> Result<Vec<Site>, ApiError> {
@@ -73,12 +72,12 @@ impl StoreApi for DemoShop {
 
     async fn allowance(&self) -> Result<Allowance, ApiError> {
         let member = self.core.signed_in()?;
-        Ok(self.shop.borrow().allowance(&self.core.company, member, browser::now()))
+        Ok(self.shop.borrow().allowance(&self.core.company, member, self.core.now()))
     }
 
     async fn place_order(&self, key: &str, request: &OrderRequest) -> Result<Order, ApiError> {
         let member = self.core.signed_in()?;
-        self.change(|shop| shop.place_order(&self.core.company, member, key, request, browser::now()))
+        self.change(|shop| shop.place_order(&self.core.company, member, key, request, self.core.now()))
     }
 
     async fn orders(&self) -> Result<Vec<Order>, ApiError> {
@@ -93,7 +92,7 @@ impl StoreApi for DemoShop {
 
     async fn cancel_order(&self, id: OrderId) -> Result<Order, ApiError> {
         let member = self.core.signed_in()?;
-        self.change(|shop| shop.cancel(member.id, id, browser::now()))
+        self.change(|shop| shop.cancel(member.id, id, self.core.now()))
     }
 
     async fn my_review(&self, product: ProductId) -> Result<Option<Review>, ApiError> {
@@ -103,7 +102,7 @@ impl StoreApi for DemoShop {
 
     async fn save_review(&self, product: ProductId, draft: &ReviewDraft) -> Result<Review, ApiError> {
         let member = self.core.signed_in()?;
-        self.change(|shop| shop.save_review(&self.core.company, member, product, draft, browser::now()))
+        self.change(|shop| shop.save_review(&self.core.company, member, product, draft, self.core.now()))
     }
 
     async fn reviews(&self, product: ProductId) -> Result<Vec<Review>, ApiError> {
@@ -133,7 +132,7 @@ impl StoreApi for DemoShop {
 
     async fn set_order_status(&self, id: OrderId, status: OrderStatus) -> Result<Order, ApiError> {
         self.core.hr()?;
-        self.change(|shop| shop.change_status(id, status, Actor::Hr, browser::now()))
+        self.change(|shop| shop.change_status(id, status, Actor::Hr, self.core.now()))
     }
 
     async fn orders_csv(&self, filter: &OrderFilter, lang: Lang) -> Result<String, ApiError> {

@@ -41,7 +41,13 @@ impl HttpBackend {
 
     /// Sends one request and reads its whole body, mapping the status to
     /// an [`ApiError`]. The abort guard lives until the body is read.
-    pub(super) async fn request(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, headers: &[(&str, &str)]) -> Result<String, ApiError> {
+    pub(super) async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&(impl Serialize + ?Sized)>,
+        headers: &[(&str, &str)],
+    ) -> Result<String, ApiError> {
         let guard = AbortOnDrop(AbortController::new().ok());
         let mut builder = RequestBuilder::new(&format!("{}/api/v1{path}", self.base_url))
             .method(method)
@@ -107,7 +113,11 @@ pub(super) fn query_string(query: &impl Serialize) -> String {
             Some(format!("{name}={}", js_sys::encode_uri_component(&text)))
         })
         .collect();
-    if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
 }
 
 #[async_trait(?Send)]

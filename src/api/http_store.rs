@@ -4,8 +4,8 @@ use super::http::{parse, query_string, HttpBackend};
 use super::{ApiError, StoreApi};
 use async_trait::async_trait;
 use domain::store::{
-    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
-    ProductId, ProductPatch, ProductQuery, Review, ReviewDraft, StatusRequest,
+    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft, ProductId,
+    ProductPatch, ProductQuery, Review, ReviewDraft, StatusRequest,
 };
 use domain::{Lang, Site};
 use gloo_net::http::Method;

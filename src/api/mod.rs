@@ -11,11 +11,11 @@ pub mod http_store;
 use crate::i18n::Key;
 use async_trait::async_trait;
 use domain::company::WorkforceOverview;
-pub use domain::Credentials;
 use domain::store::{
-    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
-    ProductId, ProductPatch, ProductQuery, Review, ReviewDraft, Rule, Violation,
+    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft, ProductId,
+    ProductPatch, ProductQuery, Review, ReviewDraft, Rule, Violation,
 };
+pub use domain::Credentials;
 use domain::{Member, MemberProfile, OfferingStatus, Site};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -54,11 +54,15 @@ pub enum ApiError {
     /// The same request is still being processed; trying again shortly helps.
     Conflict,
     /// The request was understood but breaks a rule; shown next to fields.
-    Invalid { fields: Vec<FieldError> },
+    Invalid {
+        fields: Vec<FieldError>,
+    },
     /// The backend could not be reached; retrying may help.
     Network,
     /// The backend failed or answered something we do not understand.
-    Server { status: u16 },
+    Server {
+        status: u16,
+    },
 }
 
 impl ApiError {

@@ -36,12 +36,8 @@ pub fn explain(requirement: &Requirement, lang: Lang) -> String {
         Requirement::Department { allowed } => fill(Key::ReasonDepartment, &[("names", &names(allowed, lang))]),
         Requirement::Site { allowed } => fill(Key::ReasonSite, &[("names", &names(allowed, lang))]),
         Requirement::Segment { allowed } => fill(Key::ReasonSegment, &[("names", &names(allowed, lang))]),
-        Requirement::MinTenure { months, actual } => {
-            fill(Key::ReasonMinTenure, &[("required", &tenure(*months, lang)), ("actual", &tenure(*actual, lang))])
-        }
-        Requirement::MaxTenure { months, actual } => {
-            fill(Key::ReasonMaxTenure, &[("limit", &tenure(*months, lang)), ("actual", &tenure(*actual, lang))])
-        }
+        Requirement::MinTenure { months, actual } => fill(Key::ReasonMinTenure, &[("required", &tenure(*months, lang)), ("actual", &tenure(*actual, lang))]),
+        Requirement::MaxTenure { months, actual } => fill(Key::ReasonMaxTenure, &[("limit", &tenure(*months, lang)), ("actual", &tenure(*actual, lang))]),
     }
 }
 

@@ -33,16 +33,10 @@ fn Workforce() -> impl IntoView {
 fn WorkforceTables(overview: WorkforceOverview) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let total = overview.total;
-    let by_type: Vec<(Signal<String>, u32)> = overview
-        .by_employment_type
-        .into_iter()
-        .map(|(kind, n)| (Signal::derive(move || i18n.t(employment_type_key(kind)).to_owned()), n))
-        .collect();
-    let by_department: Vec<(Signal<String>, u32)> = overview
-        .by_department
-        .into_iter()
-        .map(|(name, n)| (Signal::derive(move || name.get(i18n.lang()).to_owned()), n))
-        .collect();
+    let by_type: Vec<(Signal<String>, u32)> =
+        overview.by_employment_type.into_iter().map(|(kind, n)| (Signal::derive(move || i18n.t(employment_type_key(kind)).to_owned()), n)).collect();
+    let by_department: Vec<(Signal<String>, u32)> =
+        overview.by_department.into_iter().map(|(name, n)| (Signal::derive(move || name.get(i18n.lang()).to_owned()), n)).collect();
     let segments: Vec<(Signal<String>, u32)> = overview
         .segments
         .into_iter()

@@ -31,7 +31,14 @@ fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
     let none = move || i18n.t(Key::ProfileNone).to_owned();
     // The bool marks lower-case vocabulary (employment type, role), capitalised on its own.
     let rows: Vec<(Key, bool, Box<dyn Fn() -> String + Send + Sync>)> = vec![
-        (Key::ProfileEmail, false, Box::new({ let email = member.email.clone(); move || email.clone() })),
+        (
+            Key::ProfileEmail,
+            false,
+            Box::new({
+                let email = member.email.clone();
+                move || email.clone()
+            }),
+        ),
         (Key::ProfileDepartment, false, Box::new(move || department.name.get(lang()).to_owned())),
         (Key::ProfileSite, false, Box::new(move || format!("{} ({})", site.name.get(lang()), site.city))),
         (Key::ProfileEmploymentType, true, Box::new(move || i18n.t(employment_type_key(member.employment_type)).to_owned())),
@@ -39,10 +46,18 @@ fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
         (Key::ProfileHiredOn, false, Box::new(move || date(member.hired_on, lang()))),
         (Key::ProfileTenure, false, Box::new(move || tenure(tenure_months, lang()))),
         (Key::ProfileManager, false, Box::new(move || manager_name.clone().unwrap_or_else(none))),
-        (Key::ProfileSegments, false, Box::new(move || {
-            let names: Vec<_> = segments.iter().map(|s| s.get(lang())).collect();
-            if names.is_empty() { none() } else { names.join(", ") }
-        })),
+        (
+            Key::ProfileSegments,
+            false,
+            Box::new(move || {
+                let names: Vec<_> = segments.iter().map(|s| s.get(lang())).collect();
+                if names.is_empty() {
+                    none()
+                } else {
+                    names.join(", ")
+                }
+            }),
+        ),
     ];
     view! {
         <dl class="card facts" data-testid="profile-details">

@@ -41,12 +41,7 @@ impl AllowancePolicy {
     /// This member's yearly limit on `today`.
     pub fn limit_for(&self, company: &Company, member: &Member, today: Date) -> Vnd {
         let tags = company.facts(member, today).segments;
-        self.segments
-            .iter()
-            .filter(|s| tags.contains(&s.segment))
-            .map(|s| s.yearly_limit)
-            .max()
-            .unwrap_or(self.default_limit)
+        self.segments.iter().filter(|s| tags.contains(&s.segment)).map(|s| s.yearly_limit).max().unwrap_or(self.default_limit)
     }
 
     /// Unknown segments and absurd amounts, named by field.
@@ -73,10 +68,6 @@ impl AllowancePolicy {
 /// Spent = the totals of this year's orders that were not cancelled.
 pub fn allowance(limit: Vnd, orders: &[Order], today: Date) -> Allowance {
     let period = Period::year_of(today);
-    let spent = orders
-        .iter()
-        .filter(|o| o.status.counts() && period.contains(o.placed_at.date()))
-        .map(|o| o.total)
-        .sum();
+    let spent = orders.iter().filter(|o| o.status.counts() && period.contains(o.placed_at.date())).map(|o| o.total).sum();
     Allowance { period, limit, spent, remaining: limit.saturating_sub(spent) }
 }

@@ -1,9 +1,9 @@
 //! The cart: kept on the member's device, priced from the backend's current
 //! products, and honest about what changed since an item went in.
 
+use crate::member::SiteId;
 use crate::store::order::{LineRequest, OrderRequest};
 use crate::store::product::{Product, ProductId, Vnd};
-use crate::member::SiteId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,9 +17,14 @@ pub struct CartLine {
 /// Something the member should know before confirming.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CartChange {
-    PriceChanged { from: Vnd, to: Vnd },
+    PriceChanged {
+        from: Vnd,
+        to: Vnd,
+    },
     /// Fewer in stock than the quantity in the cart.
-    StockShort { available: u32 },
+    StockShort {
+        available: u32,
+    },
     /// Hidden or removed since it was added.
     NoLongerSold,
 }
@@ -50,8 +55,5 @@ pub fn cart_total<'p>(lines: &[CartLine], product_of: impl Fn(ProductId) -> Opti
 
 /// The order request the cart becomes at checkout. Prices are not sent.
 pub fn order_request(lines: &[CartLine], pickup_site_id: SiteId) -> OrderRequest {
-    OrderRequest {
-        lines: lines.iter().map(|l| LineRequest { product_id: l.product_id, quantity: i64::from(l.quantity) }).collect(),
-        pickup_site_id,
-    }
+    OrderRequest { lines: lines.iter().map(|l| LineRequest { product_id: l.product_id, quantity: i64::from(l.quantity) }).collect(), pickup_site_id }
 }

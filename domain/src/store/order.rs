@@ -136,11 +136,7 @@ pub struct LineRequest {
 /// month hold (Asia/Ho_Chi_Minh).
 pub fn bought_this_month(orders: &[Order], product: ProductId, now: Timestamp) -> u32 {
     let month = Period::month_of(now.date());
-    orders
-        .iter()
-        .filter(|o| o.status.counts() && month.contains(o.placed_at.date()))
-        .map(|o| o.units_of(product))
-        .sum()
+    orders.iter().filter(|o| o.status.counts() && month.contains(o.placed_at.date())).map(|o| o.units_of(product)).sum()
 }
 
 /// Units of `product` the member may still buy this month.
@@ -230,7 +226,11 @@ pub fn check_order<'p>(buyer: &Buyer, product_of: impl Fn(ProductId) -> Option<&
     if total > buyer.allowance_remaining {
         violations.push(Violation::new("lines", Rule::Allowance, Some(buyer.allowance_remaining)));
     }
-    if violations.is_empty() { Ok(Placement { lines, total }) } else { Err(violations) }
+    if violations.is_empty() {
+        Ok(Placement { lines, total })
+    } else {
+        Err(violations)
+    }
 }
 
 /// Longest accepted `Idempotency-Key`.

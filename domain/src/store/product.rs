@@ -154,7 +154,11 @@ impl Product {
         }
         take!(name, description, category, market_price, internal_price, stock, monthly_quota, audience, hidden);
         let violations = draft.violations();
-        if violations.is_empty() { Ok(draft.into_product(self.id)) } else { Err(violations) }
+        if violations.is_empty() {
+            Ok(draft.into_product(self.id))
+        } else {
+            Err(violations)
+        }
     }
 }
 

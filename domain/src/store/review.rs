@@ -53,7 +53,11 @@ impl ReviewDraft {
         if !can_review(orders, product) {
             found.push(Violation::new("product_id", Rule::NotCollected, None));
         }
-        if found.is_empty() { Ok(self.rating as u8) } else { Err(found) }
+        if found.is_empty() {
+            Ok(self.rating as u8)
+        } else {
+            Err(found)
+        }
     }
 }
 

@@ -6,9 +6,9 @@
 use crate::member::Lang;
 use crate::store::product::{Category, Page, Product, ProductQuery, Sort};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
+use std::sync::OnceLock;
 
 /// The products, and a search index built on the first search. Reading goes
 /// through `Deref`; any change through `DerefMut` drops the index, so it
@@ -36,9 +36,7 @@ impl Catalogue {
     }
 
     fn index(&self) -> &[Entry] {
-        self.index.get_or_init(|| {
-            self.products.iter().map(|p| Entry { names: FoldedNames::of(p), category: p.category, hidden: p.hidden }).collect()
-        })
+        self.index.get_or_init(|| self.products.iter().map(|p| Entry { names: FoldedNames::of(p), category: p.category, hidden: p.hidden }).collect())
     }
 
     /// The catalogue a member sees: visible products matching `query`,
@@ -140,7 +138,11 @@ impl FoldedNames {
 
     fn sort_key(&self, lang: Option<Lang>) -> &str {
         let (vi, en) = (&self.both[..self.vi_len], &self.both[self.vi_len + 1..]);
-        if lang == Some(Lang::En) { en } else { vi }
+        if lang == Some(Lang::En) {
+            en
+        } else {
+            vi
+        }
     }
 }
 

@@ -100,11 +100,8 @@ impl Shop {
             return Err(violations.into());
         }
         let page = self.products.search(query);
-        let items = page
-            .items
-            .into_iter()
-            .map(|p| Listing { eligible: company.evaluate(&p.audience, member, now.date()).eligible, product: p.clone() })
-            .collect();
+        let items =
+            page.items.into_iter().map(|p| Listing { eligible: company.evaluate(&p.audience, member, now.date()).eligible, product: p.clone() }).collect();
         Ok(Page { items, total: page.total })
     }
 

@@ -26,17 +26,12 @@ pub fn now() -> Timestamp {
 }
 
 pub fn person<'a>(company: &'a Company, local_part: &str) -> &'a Member {
-    company
-        .member_by_email(&format!("{local_part}@noibo.example"))
-        .unwrap_or_else(|| panic!("{local_part} is not in the demo company"))
+    company.member_by_email(&format!("{local_part}@noibo.example")).unwrap_or_else(|| panic!("{local_part} is not in the demo company"))
 }
 
 /// An order of `(product id, quantity)` lines, collected at `site`.
 pub fn request(lines: &[(u32, i64)], site: u32) -> OrderRequest {
-    OrderRequest {
-        lines: lines.iter().map(|&(id, quantity)| LineRequest { product_id: ProductId(id), quantity }).collect(),
-        pickup_site_id: SiteId(site),
-    }
+    OrderRequest { lines: lines.iter().map(|&(id, quantity)| LineRequest { product_id: ProductId(id), quantity }).collect(), pickup_site_id: SiteId(site) }
 }
 
 pub fn product(shop: &Shop, id: u32) -> &Product {

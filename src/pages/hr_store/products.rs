@@ -84,7 +84,13 @@ pub fn HrProductForm() -> impl IntoView {
 
 /// One text field with its label and the messages for its field name.
 #[component]
-fn TextField(label: Key, field: &'static str, value: RwSignal<String>, errors: Signal<Vec<crate::api::FieldError>>, #[prop(default = "text")] kind: &'static str) -> impl IntoView {
+fn TextField(
+    label: Key,
+    field: &'static str,
+    value: RwSignal<String>,
+    errors: Signal<Vec<crate::api::FieldError>>,
+    #[prop(default = "text")] kind: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("product-{}", field.replace('.', "-"));
     let error_id = format!("{id}-error");
@@ -116,8 +122,14 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
     let category = RwSignal::new(draft.as_ref().map_or(Category::Food, |d| d.category));
     let hidden = RwSignal::new(draft.as_ref().is_some_and(|d| d.hidden));
     let audience = draft.as_ref().map(|d| d.audience.clone()).unwrap_or_default();
-    let types = RwSignal::new(listed(&audience, |c| match c { Condition::EmploymentTypeIn(t) => Some(t.clone()), _ => None }));
-    let segments = RwSignal::new(listed(&audience, |c| match c { Condition::InSegment(t) => Some(t.clone()), _ => None }));
+    let types = RwSignal::new(listed(&audience, |c| match c {
+        Condition::EmploymentTypeIn(t) => Some(t.clone()),
+        _ => None,
+    }));
+    let segments = RwSignal::new(listed(&audience, |c| match c {
+        Condition::InSegment(t) => Some(t.clone()),
+        _ => None,
+    }));
     let id = product.as_ref().map(|p| p.id);
 
     let save = Action::new_local(move |draft: &ProductDraft| {
@@ -141,7 +153,8 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
     let errors = move |field: &'static str| Signal::derive(move || errors_at(&failure(), field));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut all_of: Vec<Condition> = audience.all_of.iter().filter(|c| !matches!(c, Condition::EmploymentTypeIn(_) | Condition::InSegment(_))).cloned().collect();
+        let mut all_of: Vec<Condition> =
+            audience.all_of.iter().filter(|c| !matches!(c, Condition::EmploymentTypeIn(_) | Condition::InSegment(_))).cloned().collect();
         if !types.get().is_empty() {
             all_of.push(Condition::EmploymentTypeIn(types.get()));
         }

@@ -200,7 +200,8 @@ fn CartRow(line: CartLine, product: Option<Product>, errors: Signal<Vec<FieldErr
                 <p><Tr key=Key::StoreNoLongerSold/></p>
                 <button type="button" class="button secondary" on:click=move |_| cart.remove(id)><Tr key=Key::StoreRemove/></button>
             </li>
-        }.into_any();
+        }
+        .into_any();
     };
     let max = product.stock.clamp(1, domain::store::order::MAX_QUANTITY as u32);
     let name = product.name.clone();
@@ -231,16 +232,14 @@ fn CartRow(line: CartLine, product: Option<Product>, errors: Signal<Vec<FieldErr
             </div>
             <FieldMessages errors id=error_id/>
         </li>
-    }.into_any()
+    }
+    .into_any()
 }
 
 fn change_message(change: CartChange, lang: domain::Lang) -> String {
     match change {
-        CartChange::PriceChanged { from, to } => {
-            crate::i18n::fill(Key::StoreChangePrice, lang, &[("from", &money(from, lang)), ("to", &money(to, lang))])
-        }
+        CartChange::PriceChanged { from, to } => crate::i18n::fill(Key::StoreChangePrice, lang, &[("from", &money(from, lang)), ("to", &money(to, lang))]),
         CartChange::StockShort { available } => crate::i18n::fill(Key::StoreChangeStock, lang, &[("available", &available.to_string())]),
         CartChange::NoLongerSold => crate::i18n::text(Key::StoreNoLongerSold, lang).to_owned(),
     }
 }
-

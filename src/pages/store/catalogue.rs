@@ -7,8 +7,8 @@ use crate::i18n::{fill, text, use_i18n, Key, Tr};
 use domain::store::product::DEFAULT_PER_PAGE;
 use domain::store::{Category, Listing, Page, ProductQuery, Sort};
 use domain::Lang;
-use leptos::prelude::*;
 use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -60,7 +60,11 @@ pub fn Catalogue() -> impl IntoView {
     // Every change but paging starts again at page 1.
     let set = move |name: &'static str, value: String| {
         params.update(|next| {
-            if value.is_empty() { next.remove(name); } else { next.replace(name, value); }
+            if value.is_empty() {
+                next.remove(name);
+            } else {
+                next.replace(name, value);
+            }
             if name != "page" {
                 next.remove("page");
             }

@@ -52,7 +52,8 @@ fn ReviewList(reviews: Vec<Review>) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-    }.into_any()
+    }
+    .into_any()
 }
 
 /// The member's one review of this product: write it, or edit it.
