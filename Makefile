@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 PUBLIC_URL ?= /
 DIST ?= dist
 
-.PHONY: serve serve-full dist size bench test test-native test-components test-contract test-e2e tools browser clean
+.PHONY: serve serve-full dist size bench lint test test-native test-components test-contract test-e2e tools browser clean
 
 ## make serve: the app with the embedded demo backend at http://127.0.0.1:8080
 serve: tools
@@ -41,8 +41,12 @@ bench: tools browser
 	cargo build --release -p noibo-server
 	cd e2e && node bench.mjs ../dist ../target/release/noibo-server
 
-## make test: every test — native, components in Chromium, end-to-end
-test: tools browser test-native test-components test-contract test-e2e
+## make lint: cargo fmt --check and Clippy with warnings as errors, native and wasm32
+lint:
+	scripts/lint.sh
+
+## make test: every test — the lint gates first, then native, components in Chromium, end-to-end
+test: tools lint browser test-native test-components test-contract test-e2e
 
 test-native:
 	cargo test --workspace

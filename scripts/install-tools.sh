@@ -15,6 +15,13 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   echo "==> installing the pinned Rust toolchain and its wasm32 target"
   rustup toolchain install "$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)" --profile minimal --target wasm32-unknown-unknown
 fi
+# make lint needs these (rust-toolchain.toml lists them; an older install may lack them).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    echo "==> installing the $component component"
+    rustup component add "$component"
+  fi
+done
 
 TRUNK_VERSION=0.21.14
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then

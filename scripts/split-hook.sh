@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: splits the app's wasm so the store portal loads on
-# first use (src/portal.rs), replacing Trunk's single js/wasm pair with
+# Trunk post_build hook: splits the app's wasm so that each portal loads on
+# first use (one split point per portal, src/portals/lazy.rs; the store's is
+# <base>-split_store.wasm), replacing Trunk's single js/wasm pair with
 #   <base>.js, <base>_bg.wasm        the main module, under Trunk's names;
 #   <base>-wasm_split.js             the loader that fetches the chunks;
 #   <base>-<chunk>.wasm              the chunks.

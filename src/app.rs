@@ -5,11 +5,10 @@ use crate::api::demo::DemoBackend;
 use crate::api::http::HttpBackend;
 use crate::api::{Api, ApiError, Chosen};
 use crate::browser;
-use crate::cart::Cart;
 use crate::components::{Icon, LanguageSwitcher, NoticeBanner, Skeleton, StatusMessage};
 use crate::i18n::{I18n, Key, Tr};
 use crate::pages::{ConfigErrorPage, Home, HrOverview, NotFound, ProfilePage, SignIn};
-use crate::portal::{StorePage, StoreRoute};
+use crate::portals::{self, Portal, PortalRoutes, SeenBy};
 use crate::session::{Session, SessionState};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -22,18 +21,18 @@ use web_sys::RequestCache;
 #[component]
 pub fn App() -> impl IntoView {
     I18n::provide();
-    // A link straight to a store page: fetch the store's module while the
+    // A link straight to a portal's page: fetch its module while the
     // configuration and the session load, not after.
     let opening = web_sys::window().and_then(|w| w.location().pathname().ok()).and_then(|path| page_within_app(&path));
-    if opening.is_some_and(|page| crate::portal::is_store_page(&page)) {
-        crate::portal::prefetch();
+    if let Some(portal) = opening.as_deref().and_then(portals::owning) {
+        (portal.prefetch)();
     }
     let config = LocalResource::new(load_config);
     view! {
         <Suspense fallback=|| view! { <Splash/> }>
             {move || Suspend::new(async move {
                 match config.await {
-                    Ok(config) => view! { <Portal config/> }.into_any(),
+                    Ok(config) => view! { <Configured config/> }.into_any(),
                     Err(error) => view! { <ConfigErrorPage error/> }.into_any(),
                 }
             })}
@@ -62,9 +61,10 @@ fn Splash() -> impl IntoView {
     }
 }
 
-/// The configured portal: the backend in context, the session, the routes.
+/// The app as `config.json` configured it: the backend in context, the
+/// session, the routes.
 #[component]
-pub fn Portal(config: Config) -> impl IntoView {
+pub fn Configured(config: Config) -> impl IntoView {
     let api = Api::provide(match config {
         Config::Demo {} => Chosen::Demo(Rc::new(DemoBackend::load(Rc::new(crate::browser::BrowserClock)))),
         Config::Http { base_url } => Chosen::Http(Rc::new(HttpBackend::new(&base_url))),
@@ -72,22 +72,15 @@ pub fn Portal(config: Config) -> impl IntoView {
     Session::provide();
     view! {
         <Router base=browser::base_path()>
-            {move || api.notice().map(|notice| view! { <NoticeBanner notice/> })}
+            // One at a time: dismissing one shows the next.
+            {move || api.notice().map(|notice| view! { <NoticeBanner notice on_dismiss=move || api.dismiss(notice)/> })}
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/sign-in") view=SignIn/>
                 <ParentRoute path=path!("") view=MemberArea>
                     <Route path=path!("") view=Home/>
                     <Route path=path!("profile") view=ProfilePage/>
                     <Route path=path!("hr") view=HrOverview/>
-                    <Route path=path!("store") view=|| view! { <StoreRoute page=StorePage::Catalogue/> }/>
-                    <Route path=path!("store/products/:id") view=|| view! { <StoreRoute page=StorePage::Product/> }/>
-                    <Route path=path!("store/cart") view=|| view! { <StoreRoute page=StorePage::Cart/> }/>
-                    <Route path=path!("store/orders") view=|| view! { <StoreRoute page=StorePage::Orders/> }/>
-                    <Route path=path!("store/orders/:id") view=|| view! { <StoreRoute page=StorePage::Order/> }/>
-                    <Route path=path!("hr/store") view=|| view! { <StoreRoute page=StorePage::HrOrders/> }/>
-                    <Route path=path!("hr/store/products") view=|| view! { <StoreRoute page=StorePage::HrProducts/> }/>
-                    <Route path=path!("hr/store/products/:id") view=|| view! { <StoreRoute page=StorePage::HrProductForm/> }/>
-                    <Route path=path!("hr/store/allowance") view=|| view! { <StoreRoute page=StorePage::HrPolicy/> }/>
+                    <PortalRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -109,7 +102,9 @@ fn MemberArea() -> impl IntoView {
             view! { <Redirect path=format!("/sign-in{query}")/> }.into_any()
         }
         SessionState::SignedIn(member) => {
-            Cart::provide(member.id);
+            for portal in portals::PORTALS {
+                (portal.signed_in)(member.id);
+            }
             view! { <Shell/> }.into_any()
         }
     }
@@ -139,8 +134,12 @@ fn SessionUnreachable(error: ApiError) -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let session = expect_context::<Session>();
-    // Once the first page is up, so the store opens without waiting.
-    Effect::new(|_| crate::portal::prefetch());
+    // Once the first page is up, so that a portal opens without waiting.
+    Effect::new(move |_| {
+        for portal in portals::seen_by(session.is_hr()) {
+            (portal.prefetch)();
+        }
+    });
     view! {
         <div class="shell">
             <header class="topbar">
@@ -152,10 +151,11 @@ fn Shell() -> impl IntoView {
             </header>
             <nav class="nav" aria-label=move || i18n.t(Key::NavLabel)>
                 <NavLink href="/" icon="home" label=Key::NavHome/>
-                <NavLink href="/store" icon="bag" label=Key::NavStore exact=false/>
+                {portals::PORTALS.iter().filter(|portal| portal.seen_by == SeenBy::Members).map(portal_link).collect_view()}
                 <NavLink href="/profile" icon="user" label=Key::NavProfile/>
                 <Show when=move || session.is_hr()>
                     <NavLink href="/hr" icon="team" label=Key::NavHr exact=false/>
+                    {portals::PORTALS.iter().filter(|portal| portal.seen_by == SeenBy::Hr).map(portal_link).collect_view()}
                 </Show>
             </nav>
             <main class="page" id="main">
@@ -163,6 +163,11 @@ fn Shell() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// A portal's navigation entry.
+fn portal_link(portal: &'static Portal) -> impl IntoView {
+    view! { <NavLink href=portal.home() icon=portal.icon label=portal.label exact=false/> }
 }
 
 /// One navigation entry; the router marks the current one `aria-current`.

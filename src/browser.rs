@@ -19,6 +19,13 @@ pub fn write(key: &str, value: &str) {
     }
 }
 
+/// Best effort, like [`write`].
+pub fn remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
 /// The first of the browser's preferred languages that we speak.
 pub fn preferred_language() -> Option<Lang> {
     let navigator = web_sys::window()?.navigator();

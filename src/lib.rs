@@ -6,10 +6,10 @@
 pub mod api;
 pub mod app;
 pub mod browser;
-pub mod cart;
 pub mod components;
 pub mod crash;
 pub mod i18n;
 pub mod pages;
-pub mod portal;
+pub mod portals;
 pub mod session;
+pub mod storage;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use noibo::api::config::{Config, ConfigError};
-use noibo::app::Portal;
+use noibo::app::Configured;
 use noibo::components::LanguageSwitcher;
 use noibo::i18n::I18n;
 use noibo::pages::ConfigErrorPage;
@@ -104,7 +104,7 @@ async fn the_shell_shows_a_member_their_navigation_but_not_the_hr_area() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
         I18n::provide();
-        view! { <Portal config=Config::Demo {}/> }
+        view! { <Configured config=Config::Demo {}/> }
     });
     eventually("the shell", || root.query_selector("nav").unwrap().is_some()).await;
     eventually("the greeting", || root.text_content().unwrap().contains("Xin chào, Lan")).await;

@@ -7,7 +7,9 @@
 use domain::common::FixedClock;
 use noibo::api::demo::DemoBackend;
 use noibo::api::http::HttpBackend;
-use noibo::api::{connect_store, ApiError, Backend, Chosen, Credentials, StoreApi};
+use noibo::api::{ApiError, Backend, Chosen, Credentials};
+use noibo::portals::store::api::connect as connect_store;
+use noibo::portals::store::StoreApi;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
@@ -100,11 +102,11 @@ async fn both_backends_tell_every_persona_the_same_thing() {
 // The internal store. The reference server is shared by every scenario of
 // a run, so each scenario uses its own members and products.
 
+use domain::common::FieldError;
 use domain::store::{
     AllowancePolicy, Listing, OrderFilter, OrderId, OrderRequest, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, ReviewDraft, Rule, Sort,
 };
 use domain::{LocalizedText, SiteId};
-use noibo::api::FieldError;
 
 fn order(lines: &[(u32, i64)], site: u32) -> OrderRequest {
     OrderRequest {

@@ -125,9 +125,9 @@ impl Company {
         })
     }
 
-    /// The manager of the member's department, unless that is the member.
+    /// The member's manager (`common::access` says who that is).
     fn manager_of(&self, member: &Member) -> Option<&Member> {
-        self.members.iter().find(|m| m.role == crate::member::Role::Manager && m.department_id == member.department_id && m.id != member.id)
+        crate::common::access::manager_of(self, member)
     }
 
     /// Every offering with this member's eligibility; usable ones first.

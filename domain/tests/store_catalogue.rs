@@ -4,15 +4,14 @@
 mod common;
 
 use common::*;
+use domain::common::{Rule, MAX_PER_PAGE};
 use domain::seed::{demo_company, demo_shop};
 use domain::store::cart::{cart_total, order_request};
 use domain::store::csv::orders_csv;
-use domain::store::product::MAX_PER_PAGE;
 use domain::store::review::MAX_COMMENT_CHARS;
 use domain::store::search::fold;
 use domain::store::{
-    Actor, CartChange, CartLine, Category, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, ReviewDraft, Rule, Shop, Sort,
-    StoreError,
+    Actor, CartChange, CartLine, Category, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, ReviewDraft, Shop, Sort, StoreError,
 };
 use domain::{Lang, LocalizedText};
 use std::collections::HashSet;

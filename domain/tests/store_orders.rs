@@ -4,10 +4,11 @@
 mod common;
 
 use common::*;
+use domain::common::Rule;
 use domain::seed::{demo_company, demo_shop};
 use domain::store::order::{check_order, is_valid_key, replay, Buyer, KeyUse, Replay, MAX_KEY_LENGTH, MAX_LINES, MAX_QUANTITY};
 use domain::store::shop::StoredKey;
-use domain::store::{Actor, AllowancePolicy, OrderId, OrderRequest, OrderStatus, Product, ProductId, Rule, StoreError, Vnd};
+use domain::store::{Actor, AllowancePolicy, OrderId, OrderRequest, OrderStatus, Product, ProductId, StoreError, Vnd};
 use domain::{Company, Member, Timestamp};
 
 /// `check_order` for `member` with the demo products and no earlier orders.

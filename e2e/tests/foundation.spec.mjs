@@ -1,7 +1,9 @@
 // The Foundation scenarios, phone and desktop, on the embedded demo backend
 // and again on the HTTP backend against the reference server.
 import { expect } from '@playwright/test';
-import { test, PERSONAS, chooseAccount, signInAs, expectAccessible, snapshot, expectNoHorizontalScroll, tabTo, signOutFromProfile } from './helpers.mjs';
+import {
+  test, PERSONAS, chooseAccount, signInAs, expectAccessible, snapshot, expectNoHorizontalScroll, tabTo, signOutFromProfile, t, pattern, tenure,
+} from './helpers.mjs';
 
 for (const [key, persona] of Object.entries(PERSONAS)) {
   test(`${persona.name} signs in and sees their department and what they can use`, async ({ page, backend }, testInfo) => {
@@ -10,7 +12,7 @@ for (const [key, persona] of Object.entries(PERSONAS)) {
     await expect(page.getByTestId('profile-card')).toContainText(persona.department);
     await expect(page.locator('[data-eligible="true"]')).toHaveCount(persona.usable);
     await expect(page.locator('[data-eligible="false"]')).toHaveCount(9 - persona.usable);
-    await expect(page.getByRole('link', { name: 'Nhân sự' })).toHaveCount(persona.hr ? 1 : 0);
+    await expect(page.getByRole('link', { name: t('vi', 'nav.hr') })).toHaveCount(persona.hr ? 1 : 0);
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
     await snapshot(page, testInfo, `home-${key}-vi`);
@@ -20,42 +22,43 @@ for (const [key, persona] of Object.entries(PERSONAS)) {
 test('an unavailable benefit says why', async ({ page, backend }) => {
   await signInAs(page, backend, PERSONAS.tuan);
   const leave = page.locator('[data-eligible="false"]', { hasText: 'Ngày nghỉ linh hoạt' });
-  await expect(leave).toContainText('Chỉ dành cho: toàn thời gian, bán thời gian');
-  await expect(leave).toContainText('Cần thâm niên 3 tháng');
+  const types = [t('vi', 'employment.full_time'), t('vi', 'employment.part_time')].join(', ');
+  await expect(leave).toContainText(t('vi', 'reason.employment_type', { types }));
+  await expect(leave).toContainText(pattern('vi', 'reason.min_tenure', { required: tenure('vi', 3), actual: /.+/ }));
 });
 
 test('the chosen language and the session both survive a reload', async ({ page, backend }, testInfo) => {
   await signInAs(page, backend, PERSONAS.lan);
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Lan');
+  await page.getByRole('button', { name: t('vi', 'lang.en') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'home.greeting', { name: 'Lan' }));
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Lan');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'home.greeting', { name: 'Lan' }));
   await expect(page.getByTestId('profile-card')).toContainText('Sales');
-  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: t('en', 'lang.en') })).toHaveAttribute('aria-pressed', 'true');
   await expectAccessible(page);
   await snapshot(page, testInfo, 'home-lan-en');
 });
 
 test('signing out returns to sign-in, and a reload keeps you signed out', async ({ page, backend }) => {
   await signInAs(page, backend, PERSONAS.minh);
-  await page.getByRole('link', { name: 'Hồ sơ' }).click();
-  await signOutFromProfile(page, 'Đăng xuất');
+  await page.getByRole('link', { name: t('vi', 'nav.profile') }).click();
+  await signOutFromProfile(page, t('vi', 'action.sign_out'));
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: t('vi', 'sign_in.title') })).toBeVisible();
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
 test('a deep link survives a refresh', async ({ page, backend }, testInfo) => {
   await signInAs(page, backend, PERSONAS.lan);
-  await page.getByRole('link', { name: 'Hồ sơ' }).click();
+  await page.getByRole('link', { name: t('vi', 'nav.profile') }).click();
   await expect(page).toHaveURL(/\/profile$/);
   await page.reload();
   // innerText is what is rendered: an email must show exactly as it is.
   await expect(page.getByTestId('profile-details')).toContainText('lan.tran@noibo.example', { useInnerText: true });
-  await expect(page.getByRole('link', { name: 'Hồ sơ' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: t('vi', 'nav.profile') })).toHaveAttribute('aria-current', 'page');
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
   await snapshot(page, testInfo, 'profile-lan-vi');
@@ -79,8 +82,8 @@ test('a corrupt stored state is reset with a notice, not a crash', async ({ page
   });
   await page.goto('/');
   const notice = page.getByTestId('store-notice');
-  await expect(notice).toContainText('bị hỏng');
-  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await expect(notice).toContainText(t('vi', 'notice.store_corrupt'));
+  await expect(page.getByRole('heading', { name: t('vi', 'sign_in.title') })).toBeVisible();
   await expectAccessible(page);
   await snapshot(page, testInfo, 'corrupt-store-notice-vi');
   await notice.getByRole('button').click();
@@ -91,43 +94,43 @@ test('a corrupt stored state is reset with a notice, not a crash', async ({ page
 
 test('HR sees the workforce overview; a member is kept out of it', async ({ page, backend }, testInfo) => {
   await signInAs(page, backend, PERSONAS.hoa);
-  await page.getByRole('link', { name: 'Nhân sự' }).click();
-  await expect(page.getByRole('heading', { name: 'Tổng quan nhân sự' })).toBeVisible();
-  await expect(page.getByText('42 khách hàng nội bộ đang hoạt động')).toBeVisible();
+  await page.getByRole('link', { name: t('vi', 'nav.hr') }).click();
+  await expect(page.getByRole('heading', { name: t('vi', 'hr.title') })).toBeVisible();
+  await expect(page.getByText(t('vi', 'hr.total', { n: 42 }))).toBeVisible();
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
   await snapshot(page, testInfo, 'hr-hoa-vi');
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { name: 'Workforce overview' })).toBeVisible();
+  await page.getByRole('button', { name: t('vi', 'lang.en') }).click();
+  await expect(page.getByRole('heading', { name: t('en', 'hr.title') })).toBeVisible();
   await snapshot(page, testInfo, 'hr-hoa-en');
 
-  await page.getByRole('link', { name: 'Profile' }).click();
-  await signOutFromProfile(page, 'Sign out');
+  await page.getByRole('link', { name: t('en', 'nav.profile') }).click();
+  await signOutFromProfile(page, t('en', 'action.sign_out'));
   await chooseAccount(page, backend, PERSONAS.lan);
   await expect(page.getByTestId('profile-card')).toBeVisible();
   await page.goto('/hr');
-  await expect(page.getByText('This page is not for your role.')).toBeVisible();
+  await expect(page.getByText(t('en', 'error.forbidden'))).toBeVisible();
 });
 
 test('the sign-in page is accessible in both languages', async ({ page, backend }, testInfo) => {
   await page.goto('/sign-in');
-  const ready = backend === 'demo' ? page.getByRole('button', { name: PERSONAS.lan.name }) : page.getByLabel('Email công ty');
+  const ready = backend === 'demo' ? page.getByRole('button', { name: PERSONAS.lan.name }) : page.getByLabel(t('vi', 'sign_in.email'));
   await expect(ready).toBeVisible();
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
   await snapshot(page, testInfo, 'sign-in-vi');
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByRole('button', { name: t('vi', 'lang.en') }).click();
+  await expect(page.getByRole('heading', { name: t('en', 'sign_in.title') })).toBeVisible();
   await expectAccessible(page);
   await snapshot(page, testInfo, 'sign-in-en');
 });
 
 test('an unknown address shows a page-not-found with a way home', async ({ page, backend }, testInfo) => {
   await page.goto('/no/such/page');
-  await expect(page.getByRole('heading', { name: 'Không tìm thấy trang' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: t('vi', 'not_found.title') })).toBeVisible();
   await expectAccessible(page);
   await snapshot(page, testInfo, 'not-found-vi');
-  await page.getByRole('link', { name: 'Về trang chủ' }).click();
+  await page.getByRole('link', { name: t('vi', 'not_found.home') }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
@@ -135,7 +138,7 @@ test('an English browser gets English until told otherwise', async ({ browser })
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto('/sign-in');
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: t('en', 'sign_in.title') })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await context.close();
 });
@@ -147,14 +150,14 @@ test('everything works by keyboard alone', async ({ page, backend }) => {
     await expect(lan).toBeVisible();
     await tabTo(page, lan);
   } else {
-    await tabTo(page, page.getByLabel('Email công ty'));
+    await tabTo(page, page.getByLabel(t('vi', 'sign_in.email')));
     await page.keyboard.type(PERSONAS.lan.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type('demo');
   }
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('profile-card')).toBeVisible();
-  await tabTo(page, page.getByRole('link', { name: 'Hồ sơ' }));
+  await tabTo(page, page.getByRole('link', { name: t('vi', 'nav.profile') }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/profile$/);
 });
@@ -165,7 +168,7 @@ test('dark mode is readable and accessible', async ({ page, backend }, testInfo)
   await expectAccessible(page);
   await snapshot(page, testInfo, 'home-tuan-dark-vi');
   await page.goto('/sign-in?next=%2F');
-  await page.getByRole('link', { name: 'Hồ sơ' }).click();
+  await page.getByRole('link', { name: t('vi', 'nav.profile') }).click();
   // axe reads the page as it is: wait for the profile, not the page between.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page);

@@ -13,8 +13,83 @@ export const test = base.extend({
   },
 });
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { E2E_NOW } from '../playwright.config.mjs';
+
+/**
+ * The interface texts, read from `locales/<lang>.json` (a flat object of
+ * key → text, with `{name}` placeholders), so a test expects what the app
+ * shows instead of a copy that drifts. Data (names, departments, products,
+ * emails, prices) is not in the locales and stays written out.
+ */
+function loadLocale(lang) {
+  return JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
+}
+
+export const LANGS = ['vi', 'en'];
+export const vi = loadLocale('vi');
+export const en = loadLocale('en');
+const LOCALES = { vi, en };
+
+/** The raw text of `key` in `lang`; an unknown key is an error, not `undefined`. */
+function raw(lang, key) {
+  const text = LOCALES[lang]?.[key];
+  if (typeof text !== 'string') throw new Error(`no text for ${JSON.stringify(key)} in locales/${lang}.json`);
+  return text;
+}
+
+/** The pieces of a text: literal strings at even indexes, placeholder names at odd ones. */
+function pieces(lang, key) {
+  return raw(lang, key).split(/\{(\w+)\}/);
+}
+
+/** The text of `key` in `lang`, each `{name}` filled from `params` (as the app's `i18n::fill` does); every placeholder must be given. */
+export function t(lang, key, params = {}) {
+  return pieces(lang, key).map((piece, i) => {
+    if (i % 2 === 0) return piece;
+    if (!(piece in params)) throw new Error(`${lang} ${key}: no value for {${piece}}`);
+    return String(params[piece]);
+  }).join('');
+}
+
+/** `text` as a regular expression source that matches it literally. */
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A regular expression for `key` in `lang`: the text matched literally, each
+ * placeholder replaced by its param, a RegExp (its source, groups included)
+ * or a string (matched literally). `whole` anchors it at both ends.
+ */
+export function pattern(lang, key, params = {}, { whole = false } = {}) {
+  return new RegExp(anchor(source(lang, key, params), whole));
+}
+
+/** A regular expression matching the text of `key` in either language (see `pattern`). */
+export function either(key, params = {}, { whole = false } = {}) {
+  return new RegExp(anchor(`(?:${LANGS.map((lang) => source(lang, key, params)).join('|')})`, whole));
+}
+
+function source(lang, key, params) {
+  return pieces(lang, key).map((piece, i) => {
+    if (i % 2 === 0) return escapeRegExp(piece);
+    if (!(piece in params)) throw new Error(`${lang} ${key}: no pattern for {${piece}}`);
+    const value = params[piece];
+    return value instanceof RegExp ? `(?:${value.source})` : escapeRegExp(String(value));
+  }).join('');
+}
+
+const anchor = (src, whole) => (whole ? `^${src}$` : src);
+
+/** Length of service as the app writes it (`i18n::format::tenure`): "4 năm 3 tháng", "1 year", "3 months". */
+export function tenure(lang, months) {
+  const [years, rest] = [Math.floor(months / 12), months % 12];
+  const part = (n, one, many) => t(lang, n === 1 ? one : many, { n });
+  const y = part(years, 'format.year_one', 'format.year_many');
+  const m = part(rest, 'format.month_one', 'format.month_many');
+  return years === 0 ? m : rest === 0 ? y : `${y} ${m}`;
+}
 
 export const PERSONAS = {
   lan: { email: 'lan.tran@noibo.example', name: 'Trần Thị Lan', department: 'Kinh doanh', usable: 7, hr: false },
@@ -29,9 +104,9 @@ export async function chooseAccount(page, backend, persona) {
   if (backend === 'demo') {
     await page.getByRole('button', { name: persona.name }).click();
   } else {
-    await page.getByLabel(/Email công ty|Work email/).fill(persona.email);
-    await page.getByLabel(/Mật khẩu|Password/).fill('demo');
-    await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
+    await page.getByLabel(either('sign_in.email')).fill(persona.email);
+    await page.getByLabel(either('sign_in.password')).fill('demo');
+    await page.getByRole('button', { name: either('sign_in.submit', {}, { whole: true }) }).click();
   }
 }
 

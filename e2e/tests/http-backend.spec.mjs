@@ -1,7 +1,7 @@
 // The REST client against a scripted backend: how statuses reach the member.
 // (The reference server and the shared contract suite come with the contract issue.)
 import { test, expect } from '@playwright/test';
-import { expectAccessible, snapshot } from './helpers.mjs';
+import { expectAccessible, snapshot, t, tenure } from './helpers.mjs';
 
 const lan = {
   id: 1, email: 'lan.tran@noibo.example', full_name: 'Trần Thị Lan', department_id: 1, site_id: 1,
@@ -45,14 +45,14 @@ test('a wrong password says so; the right one signs in', async ({ page }) => {
     'GET /api/v1/me/offerings': [json(offerings)],
   });
   await page.goto('/sign-in');
-  await page.getByLabel('Email công ty').fill('lan.tran@noibo.example');
-  await page.getByLabel('Mật khẩu').fill('wrong');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Email hoặc mật khẩu không đúng.')).toBeVisible();
-  await page.getByLabel('Mật khẩu').fill('demo');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('heading', { name: 'Xin chào, Lan' })).toBeVisible();
-  await expect(page.locator('[data-eligible="false"]')).toContainText('Cần thâm niên 5 năm; bạn có 4 năm 3 tháng');
+  await page.getByLabel(t('vi', 'sign_in.email')).fill('lan.tran@noibo.example');
+  await page.getByLabel(t('vi', 'sign_in.password')).fill('wrong');
+  await page.getByRole('button', { name: t('vi', 'sign_in.submit') }).click();
+  await expect(page.getByText(t('vi', 'error.bad_credentials'))).toBeVisible();
+  await page.getByLabel(t('vi', 'sign_in.password')).fill('demo');
+  await page.getByRole('button', { name: t('vi', 'sign_in.submit') }).click();
+  await expect(page.getByRole('heading', { name: t('vi', 'home.greeting', { name: 'Lan' }) })).toBeVisible();
+  await expect(page.locator('[data-eligible="false"]')).toContainText(t('vi', 'reason.min_tenure', { required: tenure('vi', 60), actual: tenure('vi', 51) }));
   expect(seen.filter((s) => s === 'POST /api/v1/session')).toHaveLength(2);
 });
 
@@ -63,12 +63,12 @@ test('a failed load shows a retry that recovers, keeping the rest of the page', 
     'GET /api/v1/me/offerings': [problem(503), json(offerings)],
   });
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Xin chào, Lan' })).toBeVisible();
-  const failure = page.getByText('Máy chủ đang gặp sự cố.');
+  await expect(page.getByRole('heading', { name: t('vi', 'home.greeting', { name: 'Lan' }) })).toBeVisible();
+  const failure = page.getByText(t('vi', 'error.server'));
   await expect(failure).toBeVisible();
   await expectAccessible(page);
   await snapshot(page, testInfo, 'home-retry-vi');
-  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await page.getByRole('button', { name: t('vi', 'action.retry') }).click();
   await expect(failure).toHaveCount(0);
   await expect(page.getByText('Ngân sách đào tạo')).toBeVisible();
 });
@@ -81,7 +81,7 @@ test('an expired session sends the member to sign-in and back to the same page',
   });
   await page.goto('/profile');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fprofile$/);
-  await expect(page.getByLabel('Email công ty')).toBeVisible();
+  await expect(page.getByLabel(t('vi', 'sign_in.email'))).toBeVisible();
 });
 
 test('fields the server rejects are marked next to the field', async ({ page }) => {
@@ -90,11 +90,11 @@ test('fields the server rejects are marked next to the field', async ({ page }) 
     'POST /api/v1/session': [problem(422, { errors: [{ field: 'email', message: 'email must not be empty' }] })],
   });
   await page.goto('/sign-in');
-  await page.getByLabel('Email công ty').fill('lan@noibo.example');
-  await page.getByLabel('Mật khẩu').fill('demo');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Máy chủ không chấp nhận giá trị này')).toBeVisible();
-  await expect(page.getByLabel('Email công ty')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Mật khẩu')).toHaveAttribute('aria-invalid', 'false');
-  await expect(page.getByLabel('Email công ty')).toHaveValue('lan@noibo.example');
+  await page.getByLabel(t('vi', 'sign_in.email')).fill('lan@noibo.example');
+  await page.getByLabel(t('vi', 'sign_in.password')).fill('demo');
+  await page.getByRole('button', { name: t('vi', 'sign_in.submit') }).click();
+  await expect(page.getByText(t('vi', 'field.rejected'))).toBeVisible();
+  await expect(page.getByLabel(t('vi', 'sign_in.email'))).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel(t('vi', 'sign_in.password'))).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByLabel(t('vi', 'sign_in.email'))).toHaveValue('lan@noibo.example');
 });

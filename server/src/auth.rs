@@ -1,16 +1,13 @@
-//! Passwords, session ids and who is asking.
+//! Passwords, session ids and their cookie, the sign-in limiter and the
+//! system clock. Who is asking is `extract::SignedIn`, built on these.
 
-use crate::problem::Problem;
-use crate::routes::AppState;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::FromRequestParts;
 use axum::http::header::COOKIE;
-use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use domain::common::Clock;
 use domain::member::normalized_email;
-use domain::{Member, Timestamp};
+use domain::Timestamp;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -70,19 +67,6 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         let (name, value) = pair.trim().split_once('=')?;
         (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
     })
-}
-
-/// The signed-in member; handlers that take it answer 401 without a session.
-pub struct SignedIn(pub Member);
-
-impl FromRequestParts<AppState> for SignedIn {
-    type Rejection = Problem;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<SignedIn, Problem> {
-        let token = session_token(&parts.headers).ok_or_else(Problem::unauthorized)?;
-        let member = crate::store::session_member(&state.pool, &token_hash(&token), state.now().unix_millis() / 1000).await?;
-        member.map(SignedIn).ok_or_else(Problem::unauthorized)
-    }
 }
 
 /// Failed sign-ins per email: after `MAX_FAILURES` within `WINDOW`, that

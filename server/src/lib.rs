@@ -1,14 +1,22 @@
 //! The reference backend of Nội bộ. Every rule comes from `domain`; this
 //! crate stores facts in SQL, authenticates, and speaks `api/openapi.yaml`.
+//!
+//! Shared: `state` (what handlers reach), `db` (persistence and its
+//! helpers), `extract` (who is asking, ids, bodies), `auth`, `problem`,
+//! `seed`, the `shell`'s routes and the `app` that puts it together. Each
+//! portal is a folder under `portals/`.
 
+pub mod app;
 pub mod auth;
-pub mod catalogue;
 pub mod cli;
+pub mod db;
+pub mod extract;
+pub mod portals;
 pub mod problem;
-pub mod routes;
-pub mod shop;
+pub mod seed;
+pub mod shell;
+pub mod state;
 pub mod static_site;
-pub mod store;
-pub mod store_routes;
 
-pub use routes::{app, AppState};
+pub use app::app;
+pub use state::AppState;

@@ -2,7 +2,7 @@ use clap::Parser;
 use domain::common::{Clock, FixedClock};
 use noibo_server::auth::SystemClock;
 use noibo_server::cli::Args;
-use noibo_server::{app, store, AppState};
+use noibo_server::{app, db, seed, AppState};
 use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
@@ -10,8 +10,8 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt().with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into())).init();
     let args = Args::parse();
-    let pool = store::connect(&args.database_url).await?;
-    if args.seed.as_deref() == Some("demo") && store::seed_demo(&pool).await? {
+    let pool = db::connect(&args.database_url).await?;
+    if args.seed.as_deref() == Some("demo") && seed::seed_demo(&pool).await? {
         tracing::info!("seeded the demo company");
     }
     // Plain HTTP on loopback is local development; anywhere else cookies

@@ -1,30 +1,9 @@
-//! RFC 9457 problem documents, and a JSON body extractor whose rejections
-//! are problems that name the field at fault.
+//! RFC 9457 problem documents: every error the API answers with.
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
-use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::store::{Rule, Violation};
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
-use std::fmt;
-use std::marker::PhantomData;
-
-/// One field at fault. Broken business rules also say which `rule` (its
-/// snake_case name, for the interface to translate) and the number it is
-/// about (`limit`: units left, đồng remaining, a maximum).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FieldProblem {
-    pub field: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<Rule>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u64>,
-    pub message: String,
-}
+use domain::common::{FieldError, Forbidden, Violation};
+use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
@@ -34,8 +13,10 @@ pub struct Problem {
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The fields at fault, in the one wire shape of a field error
+    /// (`domain::common::FieldError`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<FieldProblem>,
+    pub errors: Vec<FieldError>,
 }
 
 impl Problem {
@@ -73,7 +54,7 @@ impl Problem {
     }
     pub fn invalid(field: &str, message: String) -> Problem {
         Problem {
-            errors: vec![FieldProblem { field: field.to_owned(), rule: None, limit: None, message: message.clone() }],
+            errors: vec![FieldError::unreadable(field, &message)],
             detail: Some(message),
             ..Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "Invalid request")
         }
@@ -81,17 +62,14 @@ impl Problem {
     /// Business rules broken (422), each at its field, described in English.
     pub fn violations(violations: Vec<Violation>) -> Problem {
         let detail = violations.iter().map(|v| format!("{}: {}", v.field, v.rule.describe())).collect::<Vec<_>>().join("; ");
-        let errors = violations
-            .into_iter()
-            .map(|v| FieldProblem { message: v.rule.describe().to_owned(), field: v.field, rule: Some(v.rule), limit: v.limit })
-            .collect();
+        let errors = violations.into_iter().map(FieldError::from).collect();
         Problem { errors, detail: Some(detail), ..Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "Invalid request") }
     }
     /// No usable `Idempotency-Key` header on a request that needs one (400).
     pub fn missing_idempotency_key() -> Problem {
         let message = "send an Idempotency-Key header of 1 to 100 visible ASCII characters, the same on every retry";
         Problem {
-            errors: vec![FieldProblem { field: "Idempotency-Key".to_owned(), rule: None, limit: None, message: message.to_owned() }],
+            errors: vec![FieldError::unreadable("Idempotency-Key", message)],
             detail: Some(message.to_owned()),
             ..Problem::new(StatusCode::BAD_REQUEST, "Missing or invalid Idempotency-Key")
         }
@@ -112,11 +90,26 @@ impl Problem {
     }
 }
 
+/// `Ok` when no rule is broken, else the 422 that lists them.
+pub fn rejected(violations: Vec<Violation>) -> Result<(), Problem> {
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(Problem::violations(violations))
+    }
+}
+
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_string(&self).unwrap_or_default();
         (status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
+    }
+}
+
+impl From<Forbidden> for Problem {
+    fn from(_: Forbidden) -> Problem {
+        Problem::forbidden()
     }
 }
 
@@ -127,95 +120,10 @@ impl From<sqlx::Error> for Problem {
     }
 }
 
-/// A JSON body; malformed JSON is a 400, JSON of the wrong shape a 422
-/// naming the field. The body must be a JSON object: serde would otherwise
-/// read an array as a struct's fields in order (`[null, null]` as a patch).
-pub struct Body<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
-    type Rejection = Problem;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Problem> {
-        match axum::Json::<ObjectOnly<T>>::from_request(request, state).await {
-            Ok(axum::Json(ObjectOnly(value))) => Ok(Body(value)),
-            Err(JsonRejection::JsonDataError(error)) => {
-                let message = error.body_text();
-                Err(Problem::invalid(&field_named_in(&message), message))
-            }
-            Err(rejection) => Err(Problem::unreadable(rejection.status(), rejection.body_text())),
-        }
-    }
-}
-
-/// `T`, read only from a JSON object.
-struct ObjectOnly<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Fields<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Fields<T> {
-            type Value = T;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map))
-            }
-        }
-        deserializer.deserialize_map(Fields(PhantomData)).map(ObjectOnly)
-    }
-}
-
-/// A query string; values of the wrong shape are a 422 naming the parameter.
-pub struct Params<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
-    type Rejection = Problem;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Problem> {
-        match Query::<T>::try_from_uri(&parts.uri) {
-            Ok(Query(value)) => Ok(Params(value)),
-            Err(rejection) => {
-                let message = rejection.body_text();
-                Err(Problem::invalid(&param_named_in(&message), message))
-            }
-        }
-    }
-}
-
-/// The parameter a query-string error is about ("...: per_page: invalid
-/// digit found in string"); else the whole query.
-fn param_named_in(message: &str) -> String {
-    let detail = message.strip_prefix("Failed to deserialize query string: ").unwrap_or(message);
-    match detail.split_once(": ") {
-        Some((path, _)) if !path.is_empty() && !path.contains(' ') => path.to_owned(),
-        _ => "query".to_owned(),
-    }
-}
-
-/// The field a serde error is about: a path before a colon ("password:
-/// invalid type ..."), or the name in "missing/unknown field `x`"; else the
-/// whole body.
-fn field_named_in(message: &str) -> String {
-    let detail = message.rsplit("target type: ").next().unwrap_or(message);
-    if let Some((path, _)) = detail.split_once(": ") {
-        if !path.is_empty() && !path.contains(' ') {
-            return path.to_owned();
-        }
-    }
-    ["missing field `", "unknown field `"].iter().find_map(|marker| detail.strip_prefix(marker)?.split('`').next()).unwrap_or("body").to_owned()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{field_named_in, param_named_in, Problem};
-    use domain::store::{Rule, Violation};
-
-    #[test]
-    fn the_parameter_at_fault_is_named() {
-        assert_eq!(param_named_in("Failed to deserialize query string: per_page: invalid digit found in string"), "per_page");
-        assert_eq!(param_named_in("Failed to deserialize query string: duplicate field `q`"), "query");
-    }
+    use super::Problem;
+    use domain::common::{Rule, Violation};
 
     #[test]
     fn broken_rules_name_the_rule_and_its_limit() {
@@ -226,14 +134,5 @@ mod tests {
         assert_eq!(json["errors"][1], serde_json::json!({"field": "lines", "rule": "empty_order", "message": Rule::EmptyOrder.describe()}));
         let plain = serde_json::to_value(Problem::invalid("email", "bad".into())).unwrap();
         assert_eq!(plain["errors"][0], serde_json::json!({"field": "email", "message": "bad"}));
-    }
-
-    #[test]
-    fn the_field_at_fault_is_named() {
-        let prefix = "Failed to deserialize the JSON body into the target type: ";
-        assert_eq!(field_named_in(&format!("{prefix}missing field `email` at line 1 column 2")), "email");
-        assert_eq!(field_named_in(&format!("{prefix}unknown field `role`, expected `email` or `password`")), "role");
-        assert_eq!(field_named_in(&format!("{prefix}password: invalid type: integer `3`, expected a string")), "password");
-        assert_eq!(field_named_in(&format!("{prefix}invalid type: integer `3`, expected struct Credentials")), "body");
     }
 }

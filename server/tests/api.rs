@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use noibo_server::{app, store, AppState};
+use noibo_server::{app, db, seed, AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
@@ -21,8 +21,8 @@ fn state(pool: sqlx::SqlitePool, secure_cookies: bool) -> AppState {
 }
 
 async fn seeded() -> (Router, sqlx::SqlitePool) {
-    let pool = store::connect("sqlite::memory:").await.unwrap();
-    assert!(store::seed_demo(&pool).await.unwrap());
+    let pool = db::connect("sqlite::memory:").await.unwrap();
+    assert!(seed::seed_demo(&pool).await.unwrap());
     (app(state(pool.clone(), false), &[], None).unwrap(), pool)
 }
 
@@ -78,8 +78,8 @@ async fn signing_in_sets_a_strict_http_only_session_cookie() {
 
 #[tokio::test]
 async fn cookies_are_secure_off_loopback() {
-    let pool = store::connect("sqlite::memory:").await.unwrap();
-    store::seed_demo(&pool).await.unwrap();
+    let pool = db::connect("sqlite::memory:").await.unwrap();
+    seed::seed_demo(&pool).await.unwrap();
     let app = app(state(pool, true), &[], None).unwrap();
     let answer = call(&app, "POST", "/api/v1/session", None, Some(r#"{"email":"lan.tran@noibo.example","password":"demo"}"#)).await;
     assert!(answer.set_cookie.unwrap().contains("; Secure"));
@@ -214,7 +214,7 @@ async fn unknown_api_paths_are_404_problems() {
 #[tokio::test]
 async fn seeding_twice_changes_nothing() {
     let (_, pool) = seeded().await;
-    assert!(!store::seed_demo(&pool).await.unwrap());
+    assert!(!seed::seed_demo(&pool).await.unwrap());
     let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&pool).await.unwrap();
     assert_eq!(members, 42);
 }
@@ -226,7 +226,7 @@ async fn the_company_loads_back_exactly_as_seeded() {
     for m in &mut expected.members {
         m.email = domain::member::normalized_email(&m.email);
     }
-    assert_eq!(store::load_company(&pool).await.unwrap(), expected);
+    assert_eq!(db::load_company(&pool).await.unwrap(), expected);
 }
 
 #[tokio::test]
@@ -235,7 +235,7 @@ async fn with_static_files_deep_links_get_the_app_under_a_strict_policy() {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), "<html><head><script type=\"module\">start()</script></head></html>").unwrap();
     std::fs::write(dist.join("app.js"), "export {}").unwrap();
-    let pool = store::connect("sqlite::memory:").await.unwrap();
+    let pool = db::connect("sqlite::memory:").await.unwrap();
     let app = app(state(pool, false), &[], Some(&dist)).unwrap();
     for path in ["/", "/profile", "/hr"] {
         let response = app.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
@@ -258,15 +258,15 @@ async fn data_and_sessions_survive_a_restart() {
     let file = std::env::temp_dir().join(format!("noibo-restart-{}.db", std::process::id()));
     let url = format!("sqlite://{}", file.display());
     let cookie = {
-        let pool = store::connect(&url).await.unwrap();
-        assert!(store::seed_demo(&pool).await.unwrap());
+        let pool = db::connect(&url).await.unwrap();
+        assert!(seed::seed_demo(&pool).await.unwrap());
         let app = app(state(pool.clone(), false), &[], None).unwrap();
         let cookie = sign_in(&app, "lan.tran@noibo.example").await;
         pool.close().await;
         cookie
     };
-    let pool = store::connect(&url).await.unwrap();
-    assert!(!store::seed_demo(&pool).await.unwrap(), "the company is still there");
+    let pool = db::connect(&url).await.unwrap();
+    assert!(!seed::seed_demo(&pool).await.unwrap(), "the company is still there");
     let app = app(state(pool.clone(), false), &[], None).unwrap();
     let me = call(&app, "GET", "/api/v1/me", Some(&cookie), None).await;
     assert_eq!(me.status, StatusCode::OK, "the session is still valid");
@@ -276,7 +276,7 @@ async fn data_and_sessions_survive_a_restart() {
 
 #[tokio::test]
 async fn browsers_from_allowed_origins_may_call_with_credentials() {
-    let pool = store::connect("sqlite::memory:").await.unwrap();
+    let pool = db::connect("sqlite::memory:").await.unwrap();
     let app = app(state(pool, false), &["https://portal.example.vn".to_owned()], None).unwrap();
     let preflight = |origin: &'static str| {
         Request::builder()

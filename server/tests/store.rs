@@ -10,7 +10,8 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use noibo_server::{app, auth, shop, store, AppState};
+use noibo_server::portals::store::db as store_db;
+use noibo_server::{app, auth, db, seed, AppState};
 use serde_json::{json, Value};
 use sqlx::SqlitePool;
 use tower::ServiceExt;
@@ -33,8 +34,8 @@ fn state(pool: sqlx::SqlitePool, secure_cookies: bool) -> AppState {
 }
 
 async fn seeded() -> (Router, SqlitePool) {
-    let pool = store::connect("sqlite::memory:").await.unwrap();
-    assert!(store::seed_demo(&pool).await.unwrap());
+    let pool = db::connect("sqlite::memory:").await.unwrap();
+    assert!(seed::seed_demo(&pool).await.unwrap());
     (app(state(pool.clone(), false), &[], None).unwrap(), pool)
 }
 
@@ -42,7 +43,7 @@ async fn seeded() -> (Router, SqlitePool) {
 async fn session(pool: &SqlitePool, email: &str) -> String {
     let id: i64 = sqlx::query_scalar("SELECT id FROM members WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
     let (token, hash) = auth::new_session_token();
-    store::create_session(pool, &hash, domain::MemberId(id as u32), now().unix_millis() / 1000 + 3600).await.unwrap();
+    db::create_session(pool, &hash, domain::MemberId(id as u32), now().unix_millis() / 1000 + 3600).await.unwrap();
     format!("{}={token}", auth::SESSION_COOKIE)
 }
 
@@ -367,8 +368,8 @@ async fn fifty_members_racing_for_the_last_unit_sell_exactly_one() {
     // really overlap (an in-memory database has one connection).
     let file = std::env::temp_dir().join(format!("noibo-race-{}.db", std::process::id()));
     let url = format!("sqlite://{}", file.display());
-    let pool = store::connect(&url).await.unwrap();
-    assert!(store::seed_demo(&pool).await.unwrap());
+    let pool = db::connect(&url).await.unwrap();
+    assert!(seed::seed_demo(&pool).await.unwrap());
     let app = app(state(pool.clone(), false), &[], None).unwrap();
     let emails: Vec<String> = sqlx::query_scalar("SELECT email FROM members ORDER BY id").fetch_all(&pool).await.unwrap();
     let mut cookies = Vec::new();
@@ -560,7 +561,7 @@ async fn hr_endpoints_are_refused_to_everyone_else() {
         assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED, "{method} {path}");
     }
     assert_eq!(stock_of(&pool, 1).await, 117, "nothing changed");
-    assert_eq!(shop::policy(&pool).await.unwrap(), domain::seed::demo_shop().policy);
+    assert_eq!(store_db::policy(&pool).await.unwrap(), domain::seed::demo_shop().policy);
 }
 
 #[tokio::test]
@@ -723,15 +724,15 @@ async fn hr_sets_the_allowance_policy_for_known_segments_only() {
 async fn the_store_loads_back_exactly_as_the_demo_backend_starts() {
     let (_, pool) = seeded().await;
     let demo = domain::seed::demo_shop();
-    assert_eq!(shop::products(&pool).await.unwrap(), *demo.products);
-    let mut orders = shop::orders(&pool, shop::Orders::All).await.unwrap();
+    assert_eq!(store_db::products(&pool).await.unwrap(), *demo.products);
+    let mut orders = store_db::orders(&pool, store_db::Orders::All).await.unwrap();
     orders.reverse();
     assert_eq!(orders, demo.orders);
-    assert_eq!(shop::policy(&pool).await.unwrap(), demo.policy);
+    assert_eq!(store_db::policy(&pool).await.unwrap(), demo.policy);
     for product in &demo.products {
-        assert_eq!(shop::reviews_of(&pool, product.id).await.unwrap(), demo.reviews_of(product.id).unwrap(), "{:?}", product.id);
+        assert_eq!(store_db::reviews_of(&pool, product.id).await.unwrap(), demo.reviews_of(product.id).unwrap(), "{:?}", product.id);
     }
-    assert!(!store::seed_demo(&pool).await.unwrap(), "seeding twice changes nothing");
+    assert!(!seed::seed_demo(&pool).await.unwrap(), "seeding twice changes nothing");
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&pool).await.unwrap();
     assert_eq!(count, 24);
 }

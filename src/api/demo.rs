@@ -1,61 +1,138 @@
 //! The embedded backend: the demo company in the browser, its state kept in
-//! local storage. Every rule comes from `domain`, as on the server.
+//! local storage. Every rule comes from `domain`, as on the server. This is
+//! the shell's part (the session); each portal keeps its own data under its
+//! own key (`crate::storage::portal_key`) and reads it when its module loads.
 
-use super::demo_store::{self, DemoData, StoreNotice};
 use super::{ApiError, Backend, Credentials, SignInMethod};
 use crate::browser;
+use crate::storage::{self, Problem, StorageNotice, StoredPart};
 use async_trait::async_trait;
 use domain::common::Clock;
 use domain::company::WorkforceOverview;
 use domain::seed::{demo_company, DEMO_PASSWORD, PERSONA_EMAILS};
-use domain::{Company, Member, MemberProfile, OfferingStatus, Role, Timestamp};
-use std::cell::{Cell, RefCell};
+use domain::{Company, Member, MemberId, MemberProfile, OfferingStatus, Role, Timestamp};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::cell::RefCell;
 use std::rc::Rc;
 
+/// Where the session is stored.
+pub const SESSION_KEY: &str = "noibo.demo.session";
+
+/// Bump when [`SessionData`] changes shape, and teach [`load_session`] the old one.
+pub const SESSION_VERSION: u32 = 1;
+
+/// Who is signed in on this device.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionData {
+    pub session: Option<MemberId>,
+}
+
+/// Before each portal had its own key, everything was one envelope here:
+/// version 1 held the session, version 2 the session and the store's shop.
+/// Read once at start, split up, and removed. Frozen: new portals never
+/// appear in it.
+pub const LEGACY_KEY: &str = "noibo.demo";
+
+/// What start-up found in storage.
+#[derive(Debug, PartialEq)]
+pub struct Loaded {
+    pub session: SessionData,
+    pub problem: Option<Problem>,
+    /// Data to store under another key (a portal's, moved out of the legacy envelope).
+    pub moved: Vec<(String, String)>,
+}
+
+/// Reads the session, or splits the legacy envelope when one is left.
+pub fn load_session(session: Option<&str>, legacy: Option<&str>) -> Loaded {
+    let (read, moved) = match legacy {
+        Some(legacy) => match split_legacy(legacy) {
+            Ok((session, moved)) => (Ok(session), moved),
+            Err(problem) => (Err(problem), Vec::new()),
+        },
+        None => (storage::read::<SessionData>(session, SESSION_VERSION).map(Option::unwrap_or_default), Vec::new()),
+    };
+    match read {
+        Ok(session) => Loaded { session, problem: None, moved },
+        Err(problem) => Loaded { session: SessionData::default(), problem: Some(problem), moved },
+    }
+}
+
+/// The legacy envelope as the session and each part's new (key, envelope).
+fn split_legacy(raw: &str) -> Result<(SessionData, Vec<(String, String)>), Problem> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Version2 {
+        session: Option<MemberId>,
+        /// The store's shop, moved as it is: the store checks it when it opens.
+        shop: Value,
+    }
+    let Some((version, data)) = storage::open(Some(raw))? else { return Ok((SessionData::default(), Vec::new())) };
+    match version {
+        1 => Ok((storage::decode(data)?, Vec::new())),
+        2 => {
+            let Version2 { session, shop } = storage::decode(data)?;
+            // The store's data at its version 1 is the shop as version 2 kept it; `null` was the seed.
+            let moved = if shop.is_null() { Vec::new() } else { vec![(storage::portal_key("store"), storage::seal(1, &shop))] };
+            Ok((SessionData { session }, moved))
+        }
+        found => Err(Problem::Incompatible { found }),
+    }
+}
+
 pub struct DemoBackend {
-    pub(super) company: Company,
-    pub(super) data: RefCell<DemoData>,
-    notice: Cell<Option<StoreNotice>>,
+    pub company: Company,
+    data: RefCell<SessionData>,
+    notices: RefCell<Vec<StorageNotice>>,
     clock: Rc<dyn Clock>,
 }
 
 impl DemoBackend {
-    /// Loads the stored state, resetting it (with a notice) if unreadable;
+    /// Loads the stored session, resetting it (with a notice) if unreadable;
     /// every rule's `now` comes from `clock`.
     pub fn load(clock: Rc<dyn Clock>) -> DemoBackend {
-        let (data, notice) = demo_store::load(browser::read(demo_store::STORAGE_KEY).as_deref());
-        let backend = DemoBackend { company: demo_company(), data: RefCell::new(data), notice: Cell::new(notice), clock };
-        if notice.is_some() {
+        let legacy = browser::read(LEGACY_KEY);
+        let Loaded { session, problem, moved } = load_session(browser::read(SESSION_KEY).as_deref(), legacy.as_deref());
+        for (key, raw) in &moved {
+            browser::write(key, raw);
+        }
+        let notices = problem.map(|problem| StorageNotice { part: StoredPart::Session, problem }).into_iter().collect();
+        let backend = DemoBackend { company: demo_company(), data: RefCell::new(session), notices: RefCell::new(notices), clock };
+        if legacy.is_some() || problem.is_some() {
             backend.persist();
+            browser::remove(LEGACY_KEY);
         }
         backend
     }
 
-    pub(super) fn now(&self) -> Timestamp {
+    /// The time every rule reads.
+    pub fn now(&self) -> Timestamp {
         self.clock.now()
     }
 
-    /// A notice about stored data that had to be reset, once.
-    pub fn take_notice(&self) -> Option<StoreNotice> {
-        self.notice.take()
+    /// Notices about stored data that had to be reset, once each.
+    pub fn take_notices(&self) -> Vec<StorageNotice> {
+        self.notices.take()
     }
 
-    /// Stored data found unreadable after start (the shop is read when the
-    /// store is first used); the app shows it like a notice at start.
-    pub(super) fn report(&self, notice: StoreNotice) {
-        self.notice.set(Some(notice));
+    /// A portal's stored data found unreadable when its module loaded; the
+    /// app shows it like a notice at start.
+    pub fn report(&self, notice: StorageNotice) {
+        self.notices.borrow_mut().push(notice);
     }
 
-    pub(super) fn persist(&self) {
-        browser::write(demo_store::STORAGE_KEY, &demo_store::save(&self.data.borrow()));
+    fn persist(&self) {
+        browser::write(SESSION_KEY, &storage::seal(SESSION_VERSION, &*self.data.borrow()));
     }
 
-    pub(super) fn signed_in(&self) -> Result<&Member, ApiError> {
+    pub fn signed_in(&self) -> Result<&Member, ApiError> {
         let id = self.data.borrow().session.ok_or(ApiError::Unauthorized)?;
         self.company.member(id).ok_or(ApiError::Unauthorized)
     }
 
-    pub(super) fn hr(&self) -> Result<&Member, ApiError> {
+    /// The signed-in member if they are HR, else `Forbidden`.
+    pub fn hr(&self) -> Result<&Member, ApiError> {
         let member = self.signed_in()?;
         if member.role != Role::Hr {
             return Err(ApiError::Forbidden);
@@ -106,5 +183,70 @@ impl Backend for DemoBackend {
             return Err(ApiError::Forbidden);
         }
         Ok(self.company.workforce_overview(self.now().date()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded(session: Option<u32>, problem: Option<Problem>, moved: Vec<(String, String)>) -> Loaded {
+        Loaded { session: SessionData { session: session.map(MemberId) }, problem, moved }
+    }
+
+    #[test]
+    fn a_first_visit_starts_fresh_without_a_notice() {
+        assert_eq!(load_session(None, None), loaded(None, None, vec![]));
+    }
+
+    #[test]
+    fn a_saved_session_survives_a_reload() {
+        let saved = storage::seal(SESSION_VERSION, &SessionData { session: Some(MemberId(7)) });
+        assert_eq!(load_session(Some(&saved), None), loaded(Some(7), None, vec![]));
+    }
+
+    #[test]
+    fn a_session_saved_in_the_first_legacy_envelope_is_kept() {
+        assert_eq!(load_session(None, Some(r#"{"version":1,"data":{"session":3}}"#)), loaded(Some(3), None, vec![]));
+    }
+
+    #[test]
+    fn the_legacy_envelope_moves_its_shop_to_the_store_as_it_is() {
+        // Even a damaged shop moves: the store finds it out (and resets only itself) when it opens.
+        let raw = r#"{"version":2,"data":{"session":3,"shop":{"products":"none"}}}"#;
+        let moved = vec![("noibo.demo.store".to_owned(), r#"{"version":1,"data":{"products":"none"}}"#.to_owned())];
+        assert_eq!(load_session(None, Some(raw)), loaded(Some(3), None, moved));
+        let untouched = r#"{"version":2,"data":{"session":null,"shop":null}}"#;
+        assert_eq!(load_session(None, Some(untouched)), loaded(None, None, vec![]), "the demo company's shop stays the default");
+    }
+
+    #[test]
+    fn the_legacy_envelope_wins_over_a_session_it_predates() {
+        let saved = storage::seal(SESSION_VERSION, &SessionData { session: Some(MemberId(7)) });
+        assert_eq!(load_session(Some(&saved), Some(r#"{"version":1,"data":{"session":3}}"#)), loaded(Some(3), None, vec![]));
+    }
+
+    #[test]
+    fn damaged_storage_is_reset_with_a_notice() {
+        for raw in [
+            "",
+            "not json",
+            "{\"version\":1}",
+            "{\"version\":1,\"data\":{\"session\":\"x\"}}",
+            "{\"version\":1,\"data\":{\"session\":1,\"shop\":null}}",
+            "[1,2]",
+        ] {
+            assert_eq!(load_session(Some(raw), None), loaded(None, Some(Problem::Corrupt), vec![]), "{raw:?}");
+        }
+        for raw in ["", "not json", "{\"version\":2}", "{\"version\":1,\"data\":{\"session\":\"x\"}}", "{\"version\":2,\"data\":{\"session\":1}}", "[1,2]"] {
+            assert_eq!(load_session(None, Some(raw)), loaded(None, Some(Problem::Corrupt), vec![]), "legacy {raw:?}");
+        }
+    }
+
+    #[test]
+    fn data_from_an_unknown_version_is_reset_with_a_notice() {
+        let raw = r#"{"version":99,"data":{"session":3,"carts":[]}}"#;
+        assert_eq!(load_session(None, Some(raw)), loaded(None, Some(Problem::Incompatible { found: 99 }), vec![]));
+        assert_eq!(load_session(Some(raw), None), loaded(None, Some(Problem::Incompatible { found: 99 }), vec![]));
     }
 }

@@ -1,8 +1,9 @@
 //! The REST client for `api/openapi.yaml`: one private request function
 //! that maps statuses to [`ApiError`], and a thin typed call per resource.
 
-use super::{ApiError, Backend, Credentials, FieldError, SignInMethod};
+use super::{ApiError, Backend, Credentials, SignInMethod};
 use async_trait::async_trait;
+use domain::common::FieldError;
 use domain::company::WorkforceOverview;
 use domain::{Member, MemberProfile, OfferingStatus};
 use gloo_net::http::{Method, RequestBuilder};
@@ -41,13 +42,7 @@ impl HttpBackend {
 
     /// Sends one request and reads its whole body, mapping the status to
     /// an [`ApiError`]. The abort guard lives until the body is read.
-    pub(super) async fn request(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&(impl Serialize + ?Sized)>,
-        headers: &[(&str, &str)],
-    ) -> Result<String, ApiError> {
+    pub async fn request(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, headers: &[(&str, &str)]) -> Result<String, ApiError> {
         let guard = AbortOnDrop(AbortController::new().ok());
         let mut builder = RequestBuilder::new(&format!("{}/api/v1{path}", self.base_url))
             .method(method)
@@ -80,27 +75,27 @@ impl HttpBackend {
         }
     }
 
-    pub(super) async fn json<T: DeserializeOwned>(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>) -> Result<T, ApiError> {
+    pub async fn json<T: DeserializeOwned>(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>) -> Result<T, ApiError> {
         let text = self.request(method, path, body, &[]).await?;
         parse(&text)
     }
 
-    pub(super) async fn send<T: DeserializeOwned>(&self, method: Method, path: &str, body: &(impl Serialize + ?Sized)) -> Result<T, ApiError> {
+    pub async fn send<T: DeserializeOwned>(&self, method: Method, path: &str, body: &(impl Serialize + ?Sized)) -> Result<T, ApiError> {
         self.json(method, path, Some(body)).await
     }
 
-    pub(super) async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         self.json(Method::GET, path, None::<&()>).await
     }
 }
 
 /// A 2xx answer we cannot read is the server's fault, not the member's.
-pub(super) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|_| ApiError::Server { status: 200 })
 }
 
 /// `?name=value&…` from a query struct's fields, URL-encoded; `""` if none.
-pub(super) fn query_string(query: &impl Serialize) -> String {
+pub fn query_string(query: &impl Serialize) -> String {
     let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(query) else { return String::new() };
     let pairs: Vec<String> = fields
         .iter()

@@ -1,45 +1,23 @@
-//! The client side of the backend contract. One `Backend` is chosen at start
-//! from `config.json` and shared through context; pages never know which.
+//! The client side of the backend contract, as every portal shares it: the
+//! shell's calls (`Backend`), how a call fails (`ApiError`), the chosen
+//! backend and how a portal connects its own side to it (`Api::portal`).
+//! One backend is chosen at start from `config.json` and shared through
+//! context; pages never know which.
 
 pub mod config;
 pub mod demo;
-pub mod demo_shop;
-pub mod demo_store;
 pub mod http;
-pub mod http_store;
 
 use crate::i18n::Key;
+use crate::storage::StorageNotice;
 use async_trait::async_trait;
+use domain::common::FieldError;
 use domain::company::WorkforceOverview;
-use domain::store::{
-    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft, ProductId,
-    ProductPatch, ProductQuery, Review, ReviewDraft, Rule, Violation,
-};
 pub use domain::Credentials;
-use domain::{Member, MemberProfile, OfferingStatus, Site};
+use domain::{Member, MemberProfile, OfferingStatus};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use std::any::Any;
 use std::rc::Rc;
-
-/// A problem with one field of a request, from a 422 answer. Store rules
-/// also say which `rule` broke and the number it is about, so the
-/// interface can say it in the member's language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    #[serde(default)]
-    pub message: String,
-    #[serde(default)]
-    pub rule: Option<Rule>,
-    #[serde(default)]
-    pub limit: Option<u64>,
-}
-
-impl From<Violation> for FieldError {
-    fn from(v: Violation) -> FieldError {
-        FieldError { message: v.rule.describe().to_owned(), field: v.field, rule: Some(v.rule), limit: v.limit }
-    }
-}
 
 /// Why a backend call failed, in terms the interface can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,7 +81,7 @@ pub enum SignInMethod {
     Password,
 }
 
-/// Everything the portal asks of a backend. Implemented by the embedded
+/// What the shell asks of a backend (each portal asks its own trait). Implemented by the embedded
 /// demo backend and by the REST client; both must behave the same.
 #[async_trait(?Send)]
 pub trait Backend {
@@ -119,42 +97,10 @@ pub trait Backend {
     async fn workforce(&self) -> Result<WorkforceOverview, ApiError>;
 }
 
-/// The internal store, asked of the same backend. A separate trait, so
-/// that its implementations (and everything only they use) are loaded with
-/// the store's pages, not at start: see `crate::portal`.
-#[async_trait(?Send)]
-pub trait StoreApi {
-    // Member side.
-    async fn products(&self, query: &ProductQuery) -> Result<Page<Listing>, ApiError>;
-    async fn product(&self, id: ProductId) -> Result<ProductDetail, ApiError>;
-    async fn pickup_sites(&self) -> Result<Vec<Site>, ApiError>;
-    async fn allowance(&self) -> Result<Allowance, ApiError>;
-    /// Places an order once per `key`: a retry with the same key and
-    /// request answers with the first order.
-    async fn place_order(&self, key: &str, request: &OrderRequest) -> Result<Order, ApiError>;
-    /// My orders, newest first.
-    async fn orders(&self) -> Result<Vec<Order>, ApiError>;
-    async fn order(&self, id: OrderId) -> Result<Order, ApiError>;
-    async fn cancel_order(&self, id: OrderId) -> Result<Order, ApiError>;
-    /// My review of a product, if I wrote one.
-    async fn my_review(&self, product: ProductId) -> Result<Option<Review>, ApiError>;
-    async fn save_review(&self, product: ProductId, draft: &ReviewDraft) -> Result<Review, ApiError>;
-    async fn reviews(&self, product: ProductId) -> Result<Vec<Review>, ApiError>;
-
-    // HR side.
-    async fn hr_products(&self) -> Result<Vec<Product>, ApiError>;
-    async fn create_product(&self, draft: &ProductDraft) -> Result<Product, ApiError>;
-    async fn update_product(&self, id: ProductId, patch: &ProductPatch) -> Result<Product, ApiError>;
-    async fn hr_orders(&self, filter: &OrderFilter, page: u32) -> Result<Page<Order>, ApiError>;
-    async fn set_order_status(&self, id: OrderId, status: OrderStatus) -> Result<Order, ApiError>;
-    /// The orders `filter` admits as CSV, names in the interface language.
-    async fn orders_csv(&self, filter: &OrderFilter, lang: domain::Lang) -> Result<String, ApiError>;
-    async fn allowance_policy(&self) -> Result<AllowancePolicy, ApiError>;
-    async fn set_allowance_policy(&self, policy: &AllowancePolicy) -> Result<AllowancePolicy, ApiError>;
-}
-
-/// The backend `config.json` chose, as its concrete type, so that the store
-/// portal can build its [`StoreApi`] on the very same instance when it loads.
+/// The backend `config.json` chose, as its concrete type, so that a portal
+/// can build its side of the backend (its own trait, implemented by the demo
+/// and the HTTP backend in the portal's folder) on the very same instance
+/// when its module loads: see [`Api::portal`].
 #[derive(Clone)]
 pub enum Chosen {
     Demo(Rc<demo::DemoBackend>),
@@ -169,36 +115,28 @@ impl Chosen {
         }
     }
 
-    /// Whether stored data had to be reset (only the demo backend stores any).
-    fn take_notice(&self) -> Option<demo_store::StoreNotice> {
+    /// Stored data that had to be reset (only the demo backend stores any).
+    fn take_notices(&self) -> Vec<StorageNotice> {
         match self {
-            Chosen::Demo(demo) => demo.take_notice(),
-            Chosen::Http(_) => None,
+            Chosen::Demo(demo) => demo.take_notices(),
+            Chosen::Http(_) => Vec::new(),
         }
     }
 }
 
-/// The store side of a backend. Only the store portal's code reaches this
-/// function, so the two implementations load with it.
-pub fn connect_store(chosen: &Chosen) -> Rc<dyn StoreApi> {
-    match chosen {
-        Chosen::Demo(demo) => Rc::new(demo_shop::DemoShop::open(demo.clone())),
-        Chosen::Http(http) => Rc::new(http_store::HttpStore(http.clone())),
-    }
-}
-
-/// The chosen backend, in context, with its store side once connected.
+/// The chosen backend, in context, with each portal's side once connected.
 #[derive(Clone, Copy)]
 pub struct Api {
     chosen: StoredValue<Chosen, LocalStorage>,
-    store: StoredValue<Option<Rc<dyn StoreApi>>, LocalStorage>,
-    notice: RwSignal<Option<demo_store::StoreNotice>>,
+    /// Every portal's side of the backend connected so far, told apart by type.
+    portals: StoredValue<Vec<Rc<dyn Any>>, LocalStorage>,
+    notices: RwSignal<Vec<StorageNotice>>,
 }
 
 impl Api {
     pub fn provide(chosen: Chosen) -> Api {
-        let notice = RwSignal::new(chosen.take_notice());
-        let api = Api { chosen: StoredValue::new_local(chosen), store: StoredValue::new_local(None), notice };
+        let notices = RwSignal::new(chosen.take_notices());
+        let api = Api { chosen: StoredValue::new_local(chosen), portals: StoredValue::new_local(Vec::new()), notices };
         provide_context(api);
         api
     }
@@ -207,32 +145,38 @@ impl Api {
         self.chosen.with_value(Chosen::backend)
     }
 
-    /// The store side, connected on first use and then shared by every page
-    /// (the demo backend reads its whole shop once).
-    pub fn store(&self) -> Rc<dyn StoreApi> {
-        if let Some(store) = self.store.get_value() {
-            return store;
+    /// A portal's side of the backend (`Rc<dyn StoreApi>`, …), built by
+    /// `connect` the first time the portal asks and then shared by all its
+    /// pages. Only the portal's own code calls this, so `connect` and
+    /// everything it reaches load with the portal's module.
+    pub fn portal<P: Clone + 'static>(&self, connect: fn(&Chosen) -> P) -> P {
+        if let Some(side) = self.portals.with_value(|sides| sides.iter().find_map(|side| side.downcast_ref::<P>().cloned())) {
+            return side;
         }
-        let store = self.chosen.with_value(connect_store);
-        self.store.set_value(Some(store.clone()));
-        if let Some(notice) = self.chosen.with_value(Chosen::take_notice) {
-            self.notice.set(Some(notice));
+        let side = self.chosen.with_value(connect);
+        self.portals.update_value(|sides| sides.push(Rc::new(side.clone())));
+        // Connecting reads the portal's stored data, which may have been reset.
+        let found = self.chosen.with_value(Chosen::take_notices);
+        if !found.is_empty() {
+            self.notices.update(|notices| notices.extend(found));
         }
-        store
+        side
     }
 
-    /// Stored data that had to be reset, for the member to read.
-    pub fn notice(&self) -> Option<demo_store::StoreNotice> {
-        self.notice.get()
+    /// Stored data that had to be reset, for the member to read: the first
+    /// not yet dismissed.
+    pub fn notice(&self) -> Option<StorageNotice> {
+        self.notices.with(|notices| notices.first().copied())
+    }
+
+    /// The member read `notice`.
+    pub fn dismiss(&self, notice: StorageNotice) {
+        self.notices.update(|notices| notices.retain(|n| *n != notice));
     }
 }
 
 pub fn use_api() -> Rc<dyn Backend> {
     expect_context::<Api>().get()
-}
-
-pub fn use_store() -> Rc<dyn StoreApi> {
-    expect_context::<Api>().store()
 }
 
 /// A resource that calls the backend, for `<Loadable>` regions.
@@ -244,16 +188,9 @@ where
     resource(use_api(), call)
 }
 
-/// [`api_resource`] for the store side.
-pub fn store_resource<T, Fut>(call: impl Fn(Rc<dyn StoreApi>) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
-where
-    T: 'static,
-    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
-{
-    resource(use_store(), call)
-}
-
-fn resource<A: Clone + 'static, T: 'static, Fut>(api: A, call: impl Fn(A) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
+/// A resource that calls `api` (the shell's backend or a portal's side of
+/// it), for `<Loadable>` regions.
+pub fn resource<A: Clone + 'static, T: 'static, Fut>(api: A, call: impl Fn(A) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
 where
     Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
 {

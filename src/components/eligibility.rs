@@ -1,6 +1,6 @@
 use crate::i18n::format::tenure;
+use crate::i18n::labels::employment_type_key;
 use crate::i18n::{I18n, Key};
-use crate::pages::employment_type_key;
 use domain::{Lang, LocalizedText, Requirement};
 use leptos::prelude::*;
 

@@ -1,6 +1,7 @@
 //! Shared UI pieces.
 
 mod eligibility;
+mod fields;
 mod icon;
 mod language_switcher;
 mod loadable;
@@ -10,6 +11,7 @@ mod skeleton;
 mod status_message;
 
 pub use eligibility::EligibilityReasons;
+pub use fields::{errors_at, from_wire_name, wire_name, FieldMessages};
 pub use icon::Icon;
 pub use language_switcher::LanguageSwitcher;
 pub use loadable::Loadable;

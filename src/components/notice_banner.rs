@@ -1,24 +1,28 @@
-use crate::api::demo_store::StoreNotice;
 use crate::i18n::{I18n, Key, Tr};
+use crate::storage::{Problem, StorageNotice, StoredPart};
 use leptos::prelude::*;
 
-/// Tells the member that stored demo data had to be reset, until dismissed.
+/// Tells the member that stored demo data had to be reset, and which
+/// (the session, or a portal's data by its translated name).
 #[component]
-pub fn NoticeBanner(notice: StoreNotice) -> impl IntoView {
+pub fn NoticeBanner(
+    notice: StorageNotice,
+    /// The member read it.
+    on_dismiss: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let open = RwSignal::new(true);
-    let message = match notice {
-        StoreNotice::Corrupt => Key::NoticeStoreCorrupt,
-        StoreNotice::Incompatible { .. } => Key::NoticeStoreIncompatible,
+    let message = move || match (notice.part, notice.problem) {
+        (StoredPart::Session, Problem::Corrupt) => i18n.t(Key::NoticeStoreCorrupt).to_owned(),
+        (StoredPart::Session, Problem::Incompatible { .. }) => i18n.t(Key::NoticeStoreIncompatible).to_owned(),
+        (StoredPart::Portal(data), Problem::Corrupt) => i18n.fill(Key::NoticePortalCorrupt, &[("data", i18n.t(data))]),
+        (StoredPart::Portal(data), Problem::Incompatible { .. }) => i18n.fill(Key::NoticePortalIncompatible, &[("data", i18n.t(data))]),
     };
     view! {
-        <Show when=move || open.get()>
-            <div class="notice" role="status" data-testid="store-notice">
-                <p>{move || i18n.t(message)}</p>
-                <button type="button" class="button secondary" on:click=move |_| open.set(false)>
-                    <Tr key=Key::ActionDismiss/>
-                </button>
-            </div>
-        </Show>
+        <div class="notice" role="status" data-testid="store-notice">
+            <p>{message}</p>
+            <button type="button" class="button secondary" on:click=move |_| on_dismiss()>
+                <Tr key=Key::ActionDismiss/>
+            </button>
+        </div>
     }
 }

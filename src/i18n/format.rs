@@ -12,7 +12,7 @@ pub fn vnd(amount: i64, lang: Lang) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(separator);
         }
         grouped.push(digit);
@@ -22,6 +22,11 @@ pub fn vnd(amount: i64, lang: Lang) -> String {
         Lang::Vi => format!("{sign}{grouped} ₫"),
         Lang::En => format!("{sign}₫{grouped}"),
     }
+}
+
+/// An amount of đồng (`domain::store::Vnd`) as [`vnd`] writes it.
+pub fn money(amount: u64, lang: Lang) -> String {
+    vnd(amount as i64, lang)
 }
 
 /// `22/11/2026` in vi, `22 Nov 2026` in en.

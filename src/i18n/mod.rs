@@ -2,6 +2,7 @@
 //! context, and formatting of money and dates.
 
 pub mod format;
+pub mod labels;
 
 use crate::browser;
 use domain::Lang;

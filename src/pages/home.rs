@@ -1,8 +1,8 @@
 use crate::api::api_resource;
 use crate::components::{EligibilityReasons, Icon, Loadable};
 use crate::i18n::format::tenure;
+use crate::i18n::labels::employment_type_key;
 use crate::i18n::{I18n, Key, Tr};
-use crate::pages::employment_type_key;
 use domain::offering::OfferingKind;
 use domain::{MemberProfile, OfferingStatus};
 use leptos::prelude::*;

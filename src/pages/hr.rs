@@ -1,7 +1,7 @@
 use crate::api::api_resource;
 use crate::components::{Loadable, StatusMessage};
+use crate::i18n::labels::employment_type_key;
 use crate::i18n::{I18n, Key, Tr};
-use crate::pages::employment_type_key;
 use crate::session::use_session;
 use domain::company::WorkforceOverview;
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 use crate::api::{api_resource, use_api};
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::format::{date, tenure};
+use crate::i18n::labels::{employment_type_key, role_key};
 use crate::i18n::{I18n, Key, Tr};
-use crate::pages::{employment_type_key, role_key};
 use crate::session::use_session;
 use domain::MemberProfile;
 use leptos::prelude::*;
@@ -23,6 +23,9 @@ pub fn ProfilePage() -> impl IntoView {
     }
 }
 
+/// A row's value, read again when the language changes.
+type Text = Box<dyn Fn() -> String + Send + Sync>;
+
 #[component]
 fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -30,7 +33,7 @@ fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
     let lang = move || i18n.lang();
     let none = move || i18n.t(Key::ProfileNone).to_owned();
     // The bool marks lower-case vocabulary (employment type, role), capitalised on its own.
-    let rows: Vec<(Key, bool, Box<dyn Fn() -> String + Send + Sync>)> = vec![
+    let rows: Vec<(Key, bool, Text)> = vec![
         (
             Key::ProfileEmail,
             false,

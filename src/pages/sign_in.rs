@@ -1,7 +1,7 @@
 use crate::api::{use_api, ApiError, Credentials, SignInMethod};
 use crate::components::{PlainHeader, StatusMessage};
+use crate::i18n::labels::{employment_type_key, role_key};
 use crate::i18n::{I18n, Key, Tr};
-use crate::pages::{employment_type_key, role_key};
 use crate::session::{use_session, SessionState};
 use domain::seed::DEMO_PASSWORD;
 use domain::MemberProfile;

@@ -1,6 +1,12 @@
-//! What every portal needs: the clock, and (as portals arrive) the shapes
-//! they share.
+//! What every portal needs: rule violations and the one wire shape of a
+//! field error, paging, access (who is HR, who manages whom) and the clock.
 
+pub mod access;
 pub mod clock;
+pub mod page;
+pub mod violation;
 
+pub use access::{is_hr, manager_of, manages, require_hr, require_manager_of, Forbidden};
 pub use clock::{Clock, FixedClock};
+pub use page::{paging_violations, Page, MAX_PER_PAGE};
+pub use violation::{FieldError, Rule, Violation};

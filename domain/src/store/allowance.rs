@@ -1,12 +1,12 @@
 //! The yearly internal-purchase allowance: how much a member may spend in
 //! the store, set by HR per segment.
 
+use crate::common::violation::{Rule, Violation};
 use crate::company::Company;
 use crate::date::{Date, Period};
 use crate::member::Member;
 use crate::store::order::Order;
 use crate::store::product::{Vnd, MAX_PRICE};
-use crate::store::rule::{Rule, Violation};
 use serde::{Deserialize, Serialize};
 
 /// HR's policy: a default for everyone, and limits for segments. A member

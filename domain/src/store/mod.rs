@@ -7,15 +7,19 @@ pub mod csv;
 pub mod order;
 pub mod product;
 pub mod review;
-pub mod rule;
 pub mod search;
 pub mod shop;
+pub mod use_cases;
 
 pub use allowance::{Allowance, AllowancePolicy, SegmentAllowance};
 pub use cart::{CartChange, CartLine};
-pub use order::{Actor, LineRequest, Order, OrderId, OrderLine, OrderRequest, OrderStatus, StatusChange};
-pub use product::{Category, Listing, Page, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, Sort, Vnd};
+pub use order::{Actor, LineRequest, Order, OrderFilter, OrderId, OrderLine, OrderRequest, OrderStatus, StatusChange, StatusRequest};
+pub use product::{Category, Listing, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary, Sort, Vnd};
 pub use review::{Review, ReviewDraft};
-pub use rule::{Rule, Violation};
 pub use search::Catalogue;
-pub use shop::{OrderFilter, Shop, StatusRequest, StoreError};
+pub use shop::Shop;
+pub use use_cases::{OrderDecision, OrderPlacement, Shopper, StatusDecision, StoreError};
+
+/// Temporary: these moved to `domain::common`; the old paths stay until
+/// the server and the SPA import them from there.
+pub use crate::common::{Page, Rule, Violation};

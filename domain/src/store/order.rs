@@ -1,11 +1,11 @@
 //! Orders: what may be ordered, what it costs, and how an order moves from
 //! placed to collected (or cancelled).
 
+use crate::common::violation::{Rule, Violation};
 use crate::company::Company;
 use crate::date::{Period, Timestamp};
 use crate::member::{LocalizedText, Member, MemberId, SiteId};
 use crate::store::product::{Product, ProductId, Vnd};
-use crate::store::rule::{Rule, Violation};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -44,16 +44,38 @@ impl OrderStatus {
     /// before collection (a buyer only while the order is still placed).
     pub fn can_become(self, next: OrderStatus, actor: Actor) -> bool {
         use OrderStatus::*;
-        match (self, next, actor) {
-            (Placed, Cancelled, _) => true,
-            (Placed, ReadyForPickup, Actor::Hr) | (ReadyForPickup, Collected, Actor::Hr) | (ReadyForPickup, Cancelled, Actor::Hr) => true,
-            _ => false,
-        }
+        matches!(
+            (self, next, actor),
+            (Placed, Cancelled, _) | (Placed, ReadyForPickup, Actor::Hr) | (ReadyForPickup, Collected, Actor::Hr) | (ReadyForPickup, Cancelled, Actor::Hr)
+        )
     }
 
     /// Whether the order still holds stock and allowance.
     pub fn counts(self) -> bool {
         self != OrderStatus::Cancelled
+    }
+}
+
+/// A status change HR asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRequest {
+    pub status: OrderStatus,
+}
+
+/// HR's order queue filter: `?status=&site=`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrderFilter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<OrderStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<SiteId>,
+}
+
+impl OrderFilter {
+    pub fn admits(&self, order: &Order) -> bool {
+        self.status.is_none_or(|s| s == order.status) && self.site.is_none_or(|s| s == order.pickup_site_id)
     }
 }
 
@@ -196,7 +218,7 @@ pub fn check_order<'p>(buyer: &Buyer, product_of: impl Fn(ProductId) -> Option<&
     let mut lines: Vec<OrderLine> = Vec::new();
     for (index, line) in request.lines.iter().enumerate() {
         let field = |name: &str| format!("lines[{index}].{name}");
-        let mut broken = |name: &str, rule: Rule, limit: Option<u64>| violations.push(Violation { field: field(name), rule, limit });
+        let mut broken = |name: &str, rule: Rule, limit: Option<u64>| violations.push(Violation::new(&field(name), rule, limit));
         let Some(product) = product_of(line.product_id).filter(|p| !p.hidden) else {
             broken("product_id", Rule::UnknownProduct, None);
             continue;

@@ -1,8 +1,11 @@
 //! The company's own products, their prices, and the catalogue's search.
 
 use crate::audience::{Audience, Eligibility};
+use crate::common::page::paging_violations;
+/// The catalogue's most products a page: every list's ([`crate::common::page::MAX_PER_PAGE`]).
+pub use crate::common::page::MAX_PER_PAGE;
+use crate::common::violation::{Rule, Violation};
 use crate::member::LocalizedText;
-use crate::store::rule::{Rule, Violation};
 use serde::{Deserialize, Serialize};
 
 /// Money: whole Vietnamese đồng. Never a float.
@@ -175,7 +178,6 @@ pub enum Sort {
 }
 
 pub const DEFAULT_PER_PAGE: u32 = 24;
-pub const MAX_PER_PAGE: u32 = 100;
 
 /// The catalogue's query string: `?q=&category=&sort=&page=&per_page=&lang=`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,33 +215,11 @@ impl ProductQuery {
 
     /// Out-of-range paging, named by field.
     pub fn violations(&self) -> Vec<Violation> {
-        let mut found = Vec::new();
-        if self.page() == 0 {
-            found.push(Violation::new("page", Rule::OutOfRange, None));
-        }
-        if !(1..=MAX_PER_PAGE).contains(&self.per_page()) {
-            found.push(Violation::new("per_page", Rule::OutOfRange, Some(u64::from(MAX_PER_PAGE))));
-        }
+        let mut found = paging_violations(self.page(), self.per_page());
         if self.q.chars().count() > 100 {
             found.push(Violation::new("q", Rule::TooLong, Some(100)));
         }
         found
-    }
-}
-
-/// One page of a list and how many items the whole list has.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub total: u32,
-}
-
-impl<T> Page<T> {
-    /// Page `page` (from 1) of `all`, `per_page` items a page.
-    pub fn of(all: impl ExactSizeIterator<Item = T>, page: u32, per_page: u32) -> Page<T> {
-        let total = all.len() as u32;
-        let skip = (page.saturating_sub(1) as usize).saturating_mul(per_page as usize);
-        Page { items: all.skip(skip).take(per_page as usize).collect(), total }
     }
 }
 
@@ -272,7 +252,7 @@ pub struct RatingSummary {
 impl RatingSummary {
     pub fn of(ratings: impl IntoIterator<Item = u8>) -> RatingSummary {
         let (count, sum) = ratings.into_iter().fold((0u32, 0u32), |(n, s), r| (n + 1, s + u32::from(r)));
-        let average_tenths = if count == 0 { 0 } else { (sum * 10 + count / 2) / count };
+        let average_tenths = (sum * 10 + count / 2).checked_div(count).unwrap_or(0);
         RatingSummary { count, average_tenths }
     }
 }

@@ -1,11 +1,11 @@
 //! Reviews: internal customers are the company's first testers. A review
 //! is signed with the reviewer's name and department; it is not anonymous.
 
+use crate::common::violation::{Rule, Violation};
 use crate::date::Date;
 use crate::member::{LocalizedText, MemberId};
 use crate::store::order::{Order, OrderStatus};
 use crate::store::product::ProductId;
-use crate::store::rule::{Rule, Violation};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_COMMENT_CHARS: usize = 1000;

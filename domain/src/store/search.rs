@@ -3,8 +3,9 @@
 //! their names folded once, so a keystroke costs one scan of compact
 //! entries, not folding thousands of names.
 
+use crate::common::page::Page;
 use crate::member::Lang;
-use crate::store::product::{Category, Page, Product, ProductQuery, Sort};
+use crate::store::product::{Category, Product, ProductQuery, Sort};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::{Deref, DerefMut};

@@ -1,42 +1,24 @@
 //! The whole store as one value: products, orders, reviews, the allowance
 //! policy and the idempotency keys. The embedded demo backend keeps a
-//! `Shop`; the reference server keeps the same facts in SQL and calls the
-//! same rules (`check_order`, `replay`, `change_status`, …) itself.
+//! `Shop`. Each operation loads its facts from the shop, asks the use case
+//! (`store::use_cases`, which the reference server calls too with facts
+//! from SQL) and applies the decision; no rule lives here.
 
+use crate::common::page::Page;
 use crate::company::Company;
 use crate::date::Timestamp;
-use crate::member::{Member, MemberId, SiteId};
-use crate::store::allowance::{allowance, Allowance, AllowancePolicy};
-use crate::store::order::{check_order, quota_left, replay, Actor, Buyer, KeyUse, Order, OrderId, OrderRequest, OrderStatus, Replay};
-use crate::store::product::{Listing, Page, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery, RatingSummary};
-use crate::store::review::{can_review, Review, ReviewDraft, StoredReview};
-use crate::store::rule::{Rule, Violation};
+use crate::member::{Member, MemberId};
+use crate::store::allowance::{Allowance, AllowancePolicy};
+use crate::store::order::{Actor, KeyUse, Order, OrderFilter, OrderId, OrderRequest, OrderStatus};
+use crate::store::product::{Listing, Product, ProductDetail, ProductDraft, ProductId, ProductPatch, ProductQuery};
+use crate::store::review::{Review, ReviewDraft, StoredReview};
 use crate::store::search::Catalogue;
+use crate::store::use_cases::{self as uc, OrderDecision, Shopper, StatusDecision, StoreError};
 use serde::{Deserialize, Serialize};
 
-/// Why a store operation did not happen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StoreError {
-    /// No such thing, or not this member's (the same answer, so existence
-    /// does not leak).
-    NotFound,
-    /// Rules broken, each at its field (422).
-    Rejected(Vec<Violation>),
-    /// The same `Idempotency-Key` is being processed (409).
-    InFlight,
-}
-
-impl From<Vec<Violation>> for StoreError {
-    fn from(violations: Vec<Violation>) -> StoreError {
-        StoreError::Rejected(violations)
-    }
-}
-
-impl From<Violation> for StoreError {
-    fn from(violation: Violation) -> StoreError {
-        StoreError::Rejected(vec![violation])
-    }
-}
+/// Temporary: moved to `store::use_cases`; this path stays until the
+/// server and the SPA import it from there.
+pub use crate::store::use_cases::QUEUE_PER_PAGE;
 
 /// A member's idempotency key and what it was used for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,32 +37,6 @@ pub struct Shop {
     pub keys: Vec<StoredKey>,
 }
 
-/// HR's order queue shows this many orders a page unless asked otherwise.
-pub const QUEUE_PER_PAGE: u32 = 50;
-
-/// HR's order queue filter: `?status=&site=`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OrderFilter {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<OrderStatus>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub site: Option<SiteId>,
-}
-
-impl OrderFilter {
-    pub fn admits(&self, order: &Order) -> bool {
-        self.status.is_none_or(|s| s == order.status) && self.site.is_none_or(|s| s == order.pickup_site_id)
-    }
-}
-
-/// A status change HR asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatusRequest {
-    pub status: OrderStatus,
-}
-
 impl Shop {
     pub fn new(products: Vec<Product>, policy: AllowancePolicy) -> Shop {
         Shop { products: products.into(), orders: Vec::new(), reviews: Vec::new(), policy, keys: Vec::new() }
@@ -94,55 +50,41 @@ impl Shop {
         self.orders.iter().filter(|o| o.member_id == member).cloned().collect()
     }
 
+    fn find_order(&self, id: OrderId) -> Option<&Order> {
+        self.orders.iter().find(|o| o.id == id)
+    }
+
     pub fn catalogue(&self, company: &Company, member: &Member, query: &ProductQuery, now: Timestamp) -> Result<Page<Listing>, StoreError> {
-        let violations = query.violations();
-        if !violations.is_empty() {
-            return Err(violations.into());
-        }
-        let page = self.products.search(query);
-        let items =
-            page.items.into_iter().map(|p| Listing { eligible: company.evaluate(&p.audience, member, now.date()).eligible, product: p.clone() }).collect();
-        Ok(Page { items, total: page.total })
+        uc::catalogue(company, member, &self.products, query, now)
     }
 
     pub fn product_detail(&self, company: &Company, member: &Member, id: ProductId, now: Timestamp) -> Result<ProductDetail, StoreError> {
-        let product = self.product(id).filter(|p| !p.hidden).ok_or(StoreError::NotFound)?;
         let orders = self.orders_of(member.id);
-        Ok(ProductDetail {
-            eligibility: company.evaluate(&product.audience, member, now.date()),
-            quota_left: quota_left(product, &orders, now),
-            rating: RatingSummary::of(self.reviews.iter().filter(|r| r.review.product_id == id).map(|r| r.review.rating)),
-            can_review: can_review(&orders, id),
-            product: product.clone(),
-        })
+        let ratings = self.reviews.iter().filter(|r| r.review.product_id == id).map(|r| r.review.rating);
+        uc::product_detail(&Shopper { company, member, orders: &orders }, self.product(id), ratings, now)
     }
 
     pub fn allowance(&self, company: &Company, member: &Member, now: Timestamp) -> Allowance {
-        let today = now.date();
-        allowance(self.policy.limit_for(company, member, today), &self.orders_of(member.id), today)
+        uc::allowance(&Shopper { company, member, orders: &self.orders_of(member.id) }, &self.policy, now)
     }
 
     /// Places an order once per key: a repeat of the same request returns
     /// the first order; the key with a different request is refused.
     pub fn place_order(&mut self, company: &Company, member: &Member, key: &str, request: &OrderRequest, now: Timestamp) -> Result<Order, StoreError> {
         let previous = self.keys.iter().find(|k| k.member_id == member.id && k.key == key).map(|k| &k.used);
-        match replay(previous, request) {
-            Replay::Repeat(id) => return self.order(member.id, id),
-            Replay::Mismatch => return Err(Violation::new("Idempotency-Key", Rule::KeyReused, None).into()),
-            Replay::InFlight => return Err(StoreError::InFlight),
-            Replay::Fresh => {}
-        }
         let orders = self.orders_of(member.id);
-        let buyer = Buyer { company, member, orders: &orders, allowance_remaining: self.allowance(company, member, now).remaining, now };
-        let placement = check_order(&buyer, |id| self.product(id), request)?;
-        let id = OrderId(self.orders.iter().map(|o| o.id.0).max().unwrap_or(0) + 1);
-        let order = placement.into_order(id, member, request, now);
-        for line in &order.lines {
-            self.adjust_stock(line.product_id, |stock| stock - line.quantity);
+        let shopper = Shopper { company, member, orders: &orders };
+        let mut placement = match uc::place_order(&shopper, &self.policy, &self.products, previous, request, now)? {
+            OrderDecision::Repeat(id) => return self.order(member.id, id),
+            OrderDecision::Place(placement) => placement,
+        };
+        placement.order.id = OrderId(self.orders.iter().map(|o| o.id.0).max().unwrap_or(0) + 1);
+        for &(product, units) in &placement.take_stock {
+            self.adjust_stock(product, |stock| stock - units);
         }
-        self.orders.push(order.clone());
-        self.keys.push(StoredKey { member_id: member.id, key: key.to_owned(), used: KeyUse { request: request.clone(), order: Some(id) } });
-        Ok(order)
+        self.orders.push(placement.order.clone());
+        self.keys.push(StoredKey { member_id: member.id, key: key.to_owned(), used: KeyUse { request: request.clone(), order: Some(placement.order.id) } });
+        Ok(placement.order)
     }
 
     fn adjust_stock(&mut self, id: ProductId, change: impl Fn(u32) -> u32) {
@@ -153,39 +95,41 @@ impl Shop {
 
     /// The member's orders, newest first.
     pub fn my_orders(&self, member: MemberId) -> Vec<Order> {
-        let mut orders = self.orders_of(member);
-        orders.reverse();
-        orders
+        uc::my_orders(member, &self.orders)
     }
 
     /// One of the member's orders; someone else's is "not found".
     pub fn order(&self, member: MemberId, id: OrderId) -> Result<Order, StoreError> {
-        self.orders.iter().find(|o| o.id == id && o.member_id == member).cloned().ok_or(StoreError::NotFound)
+        uc::own_order(member, self.find_order(id)).cloned()
     }
 
     /// Moves an order on; cancelling gives its stock back (and, since spent
     /// counts live orders only, its allowance).
     pub fn change_status(&mut self, id: OrderId, next: OrderStatus, actor: Actor, now: Timestamp) -> Result<Order, StoreError> {
-        let order = self.orders.iter_mut().find(|o| o.id == id).ok_or(StoreError::NotFound)?;
-        order.change_status(next, actor, now)?;
-        let order = order.clone();
-        if next == OrderStatus::Cancelled {
-            for line in &order.lines {
-                self.adjust_stock(line.product_id, |stock| stock.saturating_add(line.quantity));
-            }
-        }
-        Ok(order)
+        let decision = uc::change_status(self.find_order(id), next, actor, now)?;
+        Ok(self.apply_status(decision))
     }
 
     /// A member cancels one of their own orders.
     pub fn cancel(&mut self, member: MemberId, id: OrderId, now: Timestamp) -> Result<Order, StoreError> {
-        self.order(member, id)?;
-        self.change_status(id, OrderStatus::Cancelled, Actor::Buyer, now)
+        let decision = uc::cancel_order(member, self.find_order(id), now)?;
+        Ok(self.apply_status(decision))
+    }
+
+    fn apply_status(&mut self, decision: StatusDecision) -> Order {
+        let StatusDecision { order, return_stock, .. } = decision;
+        if let Some(stored) = self.orders.iter_mut().find(|o| o.id == order.id) {
+            *stored = order.clone();
+        }
+        for (product, units) in return_stock {
+            self.adjust_stock(product, |stock| stock.saturating_add(units));
+        }
+        order
     }
 
     /// HR's queue, newest first.
     pub fn queue(&self, filter: &OrderFilter) -> Vec<Order> {
-        self.orders.iter().rev().filter(|o| filter.admits(o)).cloned().collect()
+        uc::order_queue(&self.orders, filter)
     }
 
     pub fn my_review(&self, member: MemberId, product: ProductId) -> Option<Review> {
@@ -194,52 +138,36 @@ impl Shop {
 
     /// Creates or replaces the member's one review of a product they collected.
     pub fn save_review(&mut self, company: &Company, member: &Member, product: ProductId, draft: &ReviewDraft, now: Timestamp) -> Result<Review, StoreError> {
-        self.product(product).filter(|p| !p.hidden).ok_or(StoreError::NotFound)?;
-        let rating = draft.check(&self.orders_of(member.id), product)?;
-        let review = Review {
-            product_id: product,
-            reviewer_name: member.full_name.clone(),
-            department: company.department(member.department_id).map(|d| d.name.clone()).unwrap_or_else(|| crate::member::LocalizedText::new("", "")),
-            rating,
-            comment: draft.stored_comment().to_owned(),
-            updated_on: now.date(),
-        };
-        self.reviews.retain(|r| !(r.member_id == member.id && r.review.product_id == product));
-        self.reviews.push(StoredReview { member_id: member.id, review: review.clone() });
-        Ok(review)
+        let orders = self.orders_of(member.id);
+        let stored = uc::save_review(&Shopper { company, member, orders: &orders }, self.product(product), draft, now)?;
+        self.reviews.retain(|r| !(r.member_id == stored.member_id && r.review.product_id == stored.review.product_id));
+        self.reviews.push(stored.clone());
+        Ok(stored.review)
     }
 
     /// A product's reviews, most recently written first.
     pub fn reviews_of(&self, product: ProductId) -> Result<Vec<Review>, StoreError> {
-        self.product(product).filter(|p| !p.hidden).ok_or(StoreError::NotFound)?;
-        let mut reviews: Vec<Review> = self.reviews.iter().rev().filter(|r| r.review.product_id == product).map(|r| r.review.clone()).collect();
-        reviews.sort_by(|a, b| b.updated_on.cmp(&a.updated_on));
-        Ok(reviews)
+        let written = self.reviews.iter().filter(|r| r.review.product_id == product).map(|r| r.review.clone());
+        uc::product_reviews(self.product(product), written)
     }
 
     pub fn create_product(&mut self, draft: ProductDraft) -> Result<Product, StoreError> {
-        let violations = draft.violations();
-        if !violations.is_empty() {
-            return Err(violations.into());
-        }
-        let id = ProductId(self.products.iter().map(|p| p.id.0).max().unwrap_or(0) + 1);
-        let product = draft.into_product(id);
+        let draft = uc::create_product(draft)?;
+        let product = draft.into_product(ProductId(self.products.iter().map(|p| p.id.0).max().unwrap_or(0) + 1));
         self.products.push(product.clone());
         Ok(product)
     }
 
     pub fn update_product(&mut self, id: ProductId, patch: ProductPatch) -> Result<Product, StoreError> {
-        let product = self.products.iter_mut().find(|p| p.id == id).ok_or(StoreError::NotFound)?;
-        *product = product.patched(patch)?;
-        Ok(product.clone())
+        let product = uc::update_product(self.product(id), patch)?;
+        if let Some(stored) = self.products.iter_mut().find(|p| p.id == id) {
+            *stored = product.clone();
+        }
+        Ok(product)
     }
 
     pub fn set_policy(&mut self, company: &Company, policy: AllowancePolicy) -> Result<AllowancePolicy, StoreError> {
-        let violations = policy.violations(company);
-        if !violations.is_empty() {
-            return Err(violations.into());
-        }
-        self.policy = policy.clone();
-        Ok(policy)
+        self.policy = uc::set_policy(company, policy)?;
+        Ok(self.policy.clone())
     }
 }

@@ -2,7 +2,8 @@
 //! people by email, times on the company clock, and short order requests.
 #![allow(dead_code)]
 
-use domain::store::{LineRequest, OrderRequest, Product, ProductId, Rule, Shop, StoreError, Violation};
+use domain::common::{Rule, Violation};
+use domain::store::{LineRequest, OrderRequest, Product, ProductId, Shop, StoreError};
 use domain::{Company, Date, Member, SiteId, Timestamp};
 
 pub const HANOI: u32 = 1;

@@ -1,8 +1,8 @@
-use super::{errors_at, FieldMessages};
-use crate::api::{use_store, ApiError};
-use crate::components::Loadable;
+use crate::api::ApiError;
+use crate::components::{errors_at, FieldMessages, Loadable};
 use crate::i18n::format::date;
 use crate::i18n::{use_i18n, Key, Tr};
+use crate::portals::store::use_store;
 use domain::store::{ProductId, RatingSummary, Review, ReviewDraft};
 use leptos::prelude::*;
 

@@ -1,10 +1,13 @@
-//! SQL storage of the company and of sessions. Queries are plain SQL that
-//! SQLite and Postgres both accept, so a Postgres URL is a small step.
+//! The server's persistence: opening the database and migrating it, the
+//! helpers every portal's SQL shares (JSON columns, enum names, ids,
+//! localized text), and the company and its sessions. Queries are plain SQL
+//! that SQLite and Postgres both accept, so a Postgres URL is a small step.
+//! A portal's own tables are read and written in its folder
+//! (`portals/<name>/db.rs`).
 
-use crate::auth;
 use domain::member::normalized_email;
 use domain::LocalizedText;
-use domain::{Audience, Company, Department, DepartmentId, Member, MemberId, Offering, OfferingId, Segment, Site, SiteId};
+use domain::{Audience, Company, Date, Department, DepartmentId, Member, MemberId, Offering, OfferingId, Segment, Site, SiteId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
@@ -43,95 +46,23 @@ pub(crate) fn enum_from_name<T: DeserializeOwned>(name: &str) -> Result<T, sqlx:
     from_json(&format!("\"{name}\""))
 }
 
-/// Loads the demo company unless members exist already, and the demo store
-/// (`domain::seed::demo_shop`) unless products exist: seeding twice changes
-/// nothing, and a database seeded before the store existed gets its store.
-pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
-    let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(pool).await?;
-    let products: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(pool).await?;
-    if members > 0 && products > 0 {
-        return Ok(false);
-    }
-    let mut tx = pool.begin().await?;
-    if members == 0 {
-        seed_company(&mut tx).await?;
-    }
-    if products == 0 {
-        crate::shop::seed(&mut tx, &domain::seed::demo_shop()).await?;
-    }
-    tx.commit().await?;
-    Ok(true)
+/// Money and counts are unsigned in the domain and BIGINT-compatible in SQL.
+pub(crate) fn signed(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
 }
 
-async fn seed_company(tx: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
-    let company = domain::seed::demo_company();
-    let password_hash = auth::hash_password(domain::seed::DEMO_PASSWORD);
-    sqlx::query("INSERT INTO company (id, name_vi, name_en) VALUES (1, $1, $2)").bind(&company.name.vi).bind(&company.name.en).execute(&mut *tx).await?;
-    for d in &company.departments {
-        sqlx::query("INSERT INTO departments (id, name_vi, name_en) VALUES ($1, $2, $3)")
-            .bind(i64::from(d.id.0))
-            .bind(&d.name.vi)
-            .bind(&d.name.en)
-            .execute(&mut *tx)
-            .await?;
-    }
-    for s in &company.sites {
-        sqlx::query("INSERT INTO sites (id, name_vi, name_en, city) VALUES ($1, $2, $3, $4)")
-            .bind(i64::from(s.id.0))
-            .bind(&s.name.vi)
-            .bind(&s.name.en)
-            .bind(&s.city)
-            .execute(&mut *tx)
-            .await?;
-    }
-    for m in &company.members {
-        sqlx::query(
-            "INSERT INTO members (id, email, full_name, department_id, site_id, employment_type, role, hired_on, tags, password_hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(i64::from(m.id.0))
-        .bind(normalized_email(&m.email))
-        .bind(&m.full_name)
-        .bind(i64::from(m.department_id.0))
-        .bind(i64::from(m.site_id.0))
-        .bind(enum_name(&m.employment_type))
-        .bind(enum_name(&m.role))
-        .bind(m.hired_on.to_string())
-        .bind(to_json(&m.tags))
-        .bind(&password_hash)
-        .execute(&mut *tx)
-        .await?;
-    }
-    for (position, s) in company.segments.iter().enumerate() {
-        sqlx::query("INSERT INTO segments (tag, position, name_vi, name_en, rule) VALUES ($1, $2, $3, $4, $5)")
-            .bind(&s.tag)
-            .bind(position as i64)
-            .bind(&s.name.vi)
-            .bind(&s.name.en)
-            .bind(s.rule.as_ref().map(to_json))
-            .execute(&mut *tx)
-            .await?;
-    }
-    for o in &company.offerings {
-        sqlx::query("INSERT INTO offerings (id, kind, title_vi, title_en, summary_vi, summary_en, audience) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-            .bind(i64::from(o.id.0))
-            .bind(enum_name(&o.kind))
-            .bind(&o.title.vi)
-            .bind(&o.title.en)
-            .bind(&o.summary.vi)
-            .bind(&o.summary.en)
-            .bind(to_json(&o.audience))
-            .execute(&mut *tx)
-            .await?;
-    }
-    Ok(())
+pub(crate) fn date(text: &str) -> Result<Date, sqlx::Error> {
+    text.parse().map_err(|e: String| sqlx::Error::Decode(e.into()))
+}
+
+pub(crate) fn decode_id(value: i64) -> Result<u32, sqlx::Error> {
+    u32::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 /// Ids are BIGINT-compatible in SQL (Postgres has no unsigned types) and
 /// `u32` in the domain.
 pub(crate) fn id(row: &sqlx::sqlite::SqliteRow, column: &str) -> Result<u32, sqlx::Error> {
-    let value: i64 = row.try_get(column)?;
-    u32::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    decode_id(row.try_get(column)?)
 }
 
 pub(crate) fn text(row: &sqlx::sqlite::SqliteRow, vi: &str, en: &str) -> Result<LocalizedText, sqlx::Error> {
@@ -147,7 +78,7 @@ fn member_from(row: &sqlx::sqlite::SqliteRow) -> Result<Member, sqlx::Error> {
         site_id: SiteId(id(row, "site_id")?),
         employment_type: enum_from_name(row.try_get("employment_type")?)?,
         role: enum_from_name(row.try_get("role")?)?,
-        hired_on: row.try_get::<String, _>("hired_on")?.parse().map_err(|e: String| sqlx::Error::Decode(e.into()))?,
+        hired_on: date(row.try_get("hired_on")?)?,
         tags: from_json(row.try_get("tags")?)?,
     })
 }

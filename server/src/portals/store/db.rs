@@ -1,35 +1,23 @@
-//! SQL storage of the internal store: products, orders with their lines and
-//! status history, reviews, the allowance policy and idempotency keys. This
-//! module stores and loads facts; every rule about them is `domain::store`'s,
-//! called from `store_routes`. Reads take the pool; writes take a connection
+//! The store's tables: products, orders with their lines and status
+//! history, reviews, the allowance policy and idempotency keys. This module
+//! stores and loads facts; every rule about them is `domain::store`'s,
+//! called from `handlers`. Reads take the pool; writes take a connection
 //! (usually a transaction), so a change is written whole or not at all.
 
-use crate::store::{enum_from_name, enum_name, from_json, id, text, to_json};
+use crate::db::{date, decode_id, enum_from_name, enum_name, from_json, id, signed, text, to_json};
 use domain::store::order::KeyUse;
+use domain::store::review::StoredReview;
 use domain::store::{
     AllowancePolicy, Order, OrderId, OrderLine, OrderRequest, OrderStatus, Product, ProductDraft, ProductId, Review, SegmentAllowance, Shop, StatusChange, Vnd,
 };
-use domain::{Date, MemberId, SiteId, Timestamp};
+use domain::{MemberId, SiteId, Timestamp};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection, SqliteExecutor, SqlitePool};
 use std::collections::HashMap;
 
-/// Money and counts are unsigned in the domain and BIGINT-compatible in SQL.
-fn signed(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
-}
-
 fn money(row: &SqliteRow, column: &str) -> Result<Vnd, sqlx::Error> {
     let value: i64 = row.try_get(column)?;
     Vnd::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
-}
-
-fn date(text: &str) -> Result<Date, sqlx::Error> {
-    text.parse().map_err(|e: String| sqlx::Error::Decode(e.into()))
-}
-
-fn decode_id(value: i64) -> Result<u32, sqlx::Error> {
-    u32::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 // ---------------------------------------------------------------- products
@@ -317,9 +305,20 @@ pub async fn review_by(pool: &SqlitePool, member: MemberId, product: ProductId) 
     row.as_ref().map(review_from).transpose()
 }
 
-/// A product's reviews, most recently written first.
+/// A product's reviews, most recently written first (as the API lists
+/// them, `use_cases::product_reviews`).
 pub async fn reviews_of(pool: &SqlitePool, product: ProductId) -> Result<Vec<Review>, sqlx::Error> {
-    sqlx::query(&format!("{REVIEW_SELECT} WHERE r.product_id = $1 ORDER BY r.updated_on DESC, r.seq DESC"))
+    reviews_ordered(pool, product, "r.updated_on DESC, r.seq DESC").await
+}
+
+/// A product's reviews in the order they were (last) written, oldest
+/// first: the facts `use_cases::product_reviews` takes.
+pub async fn reviews_written(pool: &SqlitePool, product: ProductId) -> Result<Vec<Review>, sqlx::Error> {
+    reviews_ordered(pool, product, "r.seq").await
+}
+
+async fn reviews_ordered(pool: &SqlitePool, product: ProductId, order_by: &str) -> Result<Vec<Review>, sqlx::Error> {
+    sqlx::query(&format!("{REVIEW_SELECT} WHERE r.product_id = $1 ORDER BY {order_by}"))
         .bind(i64::from(product.0))
         .fetch_all(pool)
         .await?
@@ -328,11 +327,13 @@ pub async fn reviews_of(pool: &SqlitePool, product: ProductId) -> Result<Vec<Rev
         .collect()
 }
 
-/// Creates or replaces a member's one review of a product.
-pub async fn put_review(conn: &mut SqliteConnection, member: MemberId, product: ProductId, rating: u8, comment: &str, on: Date) -> Result<(), sqlx::Error> {
+/// Puts a member's one review of a product in place of any earlier one;
+/// it becomes the product's last written.
+pub async fn put_review(conn: &mut SqliteConnection, stored: &StoredReview) -> Result<(), sqlx::Error> {
+    let (member, review) = (stored.member_id, &stored.review);
     sqlx::query("DELETE FROM reviews WHERE member_id = $1 AND product_id = $2")
         .bind(i64::from(member.0))
-        .bind(i64::from(product.0))
+        .bind(i64::from(review.product_id.0))
         .execute(&mut *conn)
         .await?;
     sqlx::query(
@@ -340,10 +341,10 @@ pub async fn put_review(conn: &mut SqliteConnection, member: MemberId, product: 
          VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM reviews))",
     )
     .bind(i64::from(member.0))
-    .bind(i64::from(product.0))
-    .bind(i64::from(rating))
-    .bind(comment)
-    .bind(on.to_string())
+    .bind(i64::from(review.product_id.0))
+    .bind(i64::from(review.rating))
+    .bind(&review.comment)
+    .bind(review.updated_on.to_string())
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -434,7 +435,7 @@ pub async fn release_key(pool: &SqlitePool, member: MemberId, key: &str, before:
 
 // ----------------------------------------------------------------- seeding
 
-/// Loads a whole `Shop` (the demo store) into an empty store, ids and
+/// Loads a whole `Shop` (the demo store) into empty store tables, ids and
 /// history as they are, so both backends start identical.
 pub async fn seed(conn: &mut SqliteConnection, shop: &Shop) -> Result<(), sqlx::Error> {
     for product in &shop.products {
@@ -444,8 +445,7 @@ pub async fn seed(conn: &mut SqliteConnection, shop: &Shop) -> Result<(), sqlx::
         insert_order_as_is(conn, order).await?;
     }
     for stored in &shop.reviews {
-        let r = &stored.review;
-        put_review(conn, stored.member_id, r.product_id, r.rating, &r.comment, r.updated_on).await?;
+        put_review(conn, stored).await?;
     }
     put_policy(conn, &shop.policy).await?;
     for stored in &shop.keys {

@@ -1,10 +1,11 @@
 use super::HrStoreFrame;
-use crate::api::{use_store, ApiError};
+use crate::api::ApiError;
 use crate::browser;
-use crate::components::{Loadable, StatusMessage};
-use crate::i18n::format::date;
+use crate::components::{from_wire_name, wire_name, Loadable, StatusMessage};
+use crate::i18n::format::{date, money};
 use crate::i18n::{use_i18n, Key, Tr};
-use crate::pages::store::{from_wire_name, money, status_class, status_key, wire_name};
+use crate::portals::store::labels::{status_class, status_key};
+use crate::portals::store::use_store;
 use domain::store::{Actor, Order, OrderFilter, OrderId, OrderStatus, Page};
 use domain::{Site, SiteId};
 use leptos::prelude::*;

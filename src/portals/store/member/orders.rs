@@ -1,9 +1,11 @@
-use super::{money, status_class, status_key};
-use crate::api::{use_store, ApiError};
+use crate::api::ApiError;
 use crate::browser::app_href;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::format::date;
+use crate::i18n::format::money;
 use crate::i18n::{use_i18n, Key, Tr};
+use crate::portals::store::labels::{status_class, status_key};
+use crate::portals::store::use_store;
 use domain::store::{Order, OrderId, OrderStatus};
 use domain::Site;
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 use super::{number, HrStoreFrame};
-use crate::api::{use_store, ApiError};
-use crate::components::{Loadable, StatusMessage};
+use crate::api::ApiError;
+use crate::components::{errors_at, FieldMessages, Loadable, StatusMessage};
 use crate::i18n::{use_i18n, Key, Tr};
-use crate::pages::store::{errors_at, FieldMessages};
+use crate::portals::store::{store_resource, use_store};
 use domain::company::WorkforceOverview;
 use domain::store::{AllowancePolicy, SegmentAllowance};
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn HrPolicy() -> impl IntoView {
     let backend = crate::api::use_api();
-    let data = crate::api::store_resource(move |store| {
+    let data = store_resource(move |store| {
         let backend = backend.clone();
         async move { Ok((store.allowance_policy().await?, backend.workforce().await?)) }
     });

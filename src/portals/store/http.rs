@@ -1,7 +1,8 @@
-//! The store's calls on the REST client, loaded with the store portal.
+//! The store's calls on the REST client, loaded with the store's module.
 
-use super::http::{parse, query_string, HttpBackend};
-use super::{ApiError, StoreApi};
+use super::api::StoreApi;
+use crate::api::http::{parse, query_string, HttpBackend};
+use crate::api::ApiError;
 use async_trait::async_trait;
 use domain::store::{
     Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft, ProductId,

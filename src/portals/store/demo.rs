@@ -1,10 +1,15 @@
-//! The store on the embedded backend, loaded with the store portal. The
-//! shop is read from the demo's stored state on first use and written
-//! back after every change.
+//! The store on the embedded backend, loaded with the store's module. The
+//! shop is the store's own stored data (its key, its schema version): read
+//! on first use, written back after every change. A damaged or outdated
+//! shop resets the shop only, with a notice; the session and every other
+//! portal's data are kept.
 
-use super::demo::DemoBackend;
-use super::demo_store::{self, DemoData};
-use super::{ApiError, StoreApi};
+use super::api::StoreApi;
+use crate::api::demo::DemoBackend;
+use crate::api::ApiError;
+use crate::browser;
+use crate::i18n::Key;
+use crate::storage::{self, Problem, StorageNotice, StoredPart};
 use async_trait::async_trait;
 use domain::store::{
     csv, Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
@@ -14,6 +19,24 @@ use domain::{Lang, Site};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// Where the shop is stored: `noibo.demo.store`.
+fn storage_key() -> String {
+    storage::portal_key(super::PORTAL.name)
+}
+
+/// Bump when `Shop` changes shape, and teach [`load`] the old one.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The stored shop (products, orders, reviews, the allowance policy);
+/// nothing stored is the demo company's shop.
+pub fn load(raw: Option<&str>) -> Result<Shop, Problem> {
+    Ok(storage::read(raw, SCHEMA_VERSION)?.unwrap_or_else(domain::seed::demo_shop))
+}
+
+pub fn save(shop: &Shop) -> String {
+    storage::seal(SCHEMA_VERSION, shop)
+}
+
 pub struct DemoShop {
     core: Rc<DemoBackend>,
     shop: RefCell<Shop>,
@@ -21,13 +44,11 @@ pub struct DemoShop {
 
 impl DemoShop {
     /// Reads the stored shop; one that cannot be read is replaced by the
-    /// demo company's, with the same notice as damaged storage at start.
+    /// demo company's, and the member is told the store's data was reset.
     pub fn open(core: Rc<DemoBackend>) -> DemoShop {
-        let stored = demo_store::read_shop(&core.data.borrow().shop);
-        let shop = stored.unwrap_or_else(|notice| {
-            core.report(notice);
-            core.data.borrow_mut().shop = DemoData::default().shop;
-            core.persist();
+        let shop = load(browser::read(&storage_key()).as_deref()).unwrap_or_else(|problem| {
+            core.report(StorageNotice { part: StoredPart::Portal(Key::StoreDataName), problem });
+            browser::remove(&storage_key());
             domain::seed::demo_shop()
         });
         DemoShop { core, shop: RefCell::new(shop) }
@@ -37,8 +58,7 @@ impl DemoShop {
     fn change<T>(&self, change: impl FnOnce(&mut Shop) -> Result<T, StoreError>) -> Result<T, ApiError> {
         let result = change(&mut self.shop.borrow_mut()).map_err(api_error);
         if result.is_ok() {
-            self.core.data.borrow_mut().shop = demo_store::write_shop(&self.shop.borrow());
-            self.core.persist();
+            browser::write(&storage_key(), &save(&self.shop.borrow()));
         }
         result
     }
@@ -148,5 +168,47 @@ impl StoreApi for DemoShop {
     async fn set_allowance_policy(&self, policy: &AllowancePolicy) -> Result<AllowancePolicy, ApiError> {
         self.core.hr()?;
         self.change(|shop| shop.set_policy(&self.core.company, policy.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_start_opens_the_demo_company_shop() {
+        assert_eq!(load(None), Ok(domain::seed::demo_shop()));
+    }
+
+    #[test]
+    fn a_saved_shop_survives_a_reload() {
+        let mut shop = domain::seed::demo_shop();
+        shop.products[0].stock = 3;
+        assert_eq!(load(Some(&save(&shop))), Ok(shop));
+    }
+
+    #[test]
+    fn a_shop_moved_out_of_the_legacy_envelope_opens() {
+        // What `api::demo` moves here from the single envelope of before (data version 2).
+        let mut shop = domain::seed::demo_shop();
+        shop.products[0].stock = 3;
+        let legacy = serde_json::json!({ "version": 2, "data": { "session": 3, "shop": shop } }).to_string();
+        let loaded = crate::api::demo::load_session(None, Some(&legacy));
+        assert_eq!(loaded.moved.len(), 1);
+        let (key, raw) = &loaded.moved[0];
+        assert_eq!(key, &storage_key());
+        assert_eq!(load(Some(raw)), Ok(shop));
+    }
+
+    #[test]
+    fn a_damaged_shop_is_reset_alone_with_a_notice() {
+        for raw in ["", "not json", r#"{"version":1,"data":{"products":"none"}}"#, r#"{"version":1}"#] {
+            assert_eq!(load(Some(raw)), Err(Problem::Corrupt), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_shop_from_an_unknown_version_is_reset_with_a_notice() {
+        assert_eq!(load(Some(r#"{"version":99,"data":{}}"#)), Err(Problem::Incompatible { found: 99 }));
     }
 }

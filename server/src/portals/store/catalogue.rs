@@ -5,7 +5,7 @@
 //! `catalogue_version` by trigger (migration 0003), so one tiny read tells
 //! whether the copy in memory is current.
 
-use crate::shop;
+use super::db;
 use domain::store::Catalogue;
 use sqlx::{SqliteExecutor, SqlitePool};
 use std::sync::{Arc, Mutex};
@@ -32,7 +32,7 @@ impl CatalogueCache {
         // shelf is labelled with the version its products belong to.
         let mut tx = pool.begin().await?;
         let version = version(&mut *tx).await?;
-        let products = shop::products(&mut *tx).await?;
+        let products = db::products(&mut *tx).await?;
         tx.commit().await?;
         let shelf = Arc::new(Shelf { products: products.into(), version });
         let mut current = self.current.lock().expect("not poisoned");

@@ -1,10 +1,12 @@
 use super::{number, HrStoreFrame};
-use crate::api::{use_store, ApiError};
+use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::{Loadable, StatusMessage};
+use crate::components::{errors_at, from_wire_name, wire_name, FieldMessages, Loadable, StatusMessage};
+use crate::i18n::format::money;
+use crate::i18n::labels::employment_type_key;
 use crate::i18n::{use_i18n, Key, Tr};
-use crate::pages::employment_type_key;
-use crate::pages::store::{category_key, errors_at, from_wire_name, money, wire_name, FieldMessages};
+use crate::portals::store::labels::category_key;
+use crate::portals::store::{store_resource, use_store};
 use domain::company::WorkforceOverview;
 use domain::store::{Category, Product, ProductDraft, ProductId, ProductPatch};
 use domain::{Audience, Condition, EmploymentType, LocalizedText};
@@ -15,7 +17,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 /// Every product, hidden ones included, with a way into each.
 #[component]
 pub fn HrProducts() -> impl IntoView {
-    let products = crate::api::store_resource(|api| async move { api.hr_products().await });
+    let products = store_resource(|api| async move { api.hr_products().await });
     view! {
         <HrStoreFrame title=Key::HrStoreProductsTitle>
             <p><A href=app_href("/hr/store/products/new") attr:class="button"><Tr key=Key::HrStoreNewProduct/></A></p>
@@ -63,7 +65,7 @@ pub fn HrProductForm() -> impl IntoView {
     let params = use_params_map();
     let id = params.read_untracked().get("id").and_then(|id| id.parse().ok()).map(ProductId);
     let backend = crate::api::use_api();
-    let data = crate::api::store_resource(move |api| {
+    let data = store_resource(move |api| {
         let backend = backend.clone();
         async move {
             let workforce = backend.workforce().await?;
@@ -88,7 +90,7 @@ fn TextField(
     label: Key,
     field: &'static str,
     value: RwSignal<String>,
-    errors: Signal<Vec<crate::api::FieldError>>,
+    errors: Signal<Vec<domain::common::FieldError>>,
     #[prop(default = "text")] kind: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -1,9 +1,10 @@
-use super::{category_key, from_wire_name, wire_name, AllowanceMeter, PriceTag};
-use crate::api::use_store;
+use super::{AllowanceMeter, PriceTag};
 use crate::browser::{self, app_href};
-use crate::cart::use_cart;
-use crate::components::Loadable;
+use crate::components::{from_wire_name, wire_name, Loadable};
 use crate::i18n::{fill, text, use_i18n, Key, Tr};
+use crate::portals::store::cart::use_cart;
+use crate::portals::store::labels::category_key;
+use crate::portals::store::{store_resource, use_store};
 use domain::store::product::DEFAULT_PER_PAGE;
 use domain::store::{Category, Listing, Page, ProductQuery, Sort};
 use domain::Lang;
@@ -75,7 +76,7 @@ pub fn Catalogue() -> impl IntoView {
     };
     let (set_q, set_category, set_sort) = (set, set, set);
     let cart = use_cart();
-    let allowance = crate::api::store_resource(|api| async move { api.allowance().await });
+    let allowance = store_resource(|api| async move { api.allowance().await });
     view! {
         <div class="page-head">
             <h1><Tr key=Key::StoreTitle/></h1>

@@ -1,10 +1,13 @@
-use super::{errors_at, money, AllowanceMeter, FieldMessages};
-use crate::api::{use_store, ApiError, FieldError};
+use super::AllowanceMeter;
+use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::cart::use_cart;
-use crate::components::{Loadable, StatusMessage};
+use crate::components::{errors_at, FieldMessages, Loadable, StatusMessage};
+use crate::i18n::format::money;
 use crate::i18n::{use_i18n, Key, Tr};
+use crate::portals::store::cart::use_cart;
+use crate::portals::store::use_store;
 use crate::session::use_session;
+use domain::common::FieldError;
 use domain::store::cart::{cart_total, order_request};
 use domain::store::{CartChange, CartLine, OrderRequest, Product, ProductId};
 use domain::{Site, SiteId};

@@ -1,10 +1,11 @@
 use super::reviews::Reviews;
-use super::{category_key, PriceTag};
-use crate::api::use_store;
+use super::PriceTag;
 use crate::browser::app_href;
-use crate::cart::use_cart;
 use crate::components::{EligibilityReasons, Loadable};
 use crate::i18n::{use_i18n, Key, Tr};
+use crate::portals::store::cart::use_cart;
+use crate::portals::store::labels::category_key;
+use crate::portals::store::use_store;
 use domain::store::{ProductDetail, ProductId};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,0 +1,79 @@
+//! What the shell around every portal asks: health, the session, the
+//! member's profile and offerings, and HR's workforce overview.
+
+use crate::auth;
+use crate::db;
+use crate::extract::{Body, Hr, SignedIn};
+use crate::problem::Problem;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use domain::company::WorkforceOverview;
+use domain::{Credentials, Member, MemberProfile, OfferingStatus};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/session", get(current_session).post(sign_in).delete(sign_out))
+        .route("/me", get(my_profile))
+        .route("/me/offerings", get(my_offerings))
+        .route("/hr/workforce", get(workforce))
+}
+
+async fn health() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+async fn sign_in(State(state): State<AppState>, Body(credentials): Body<Credentials>) -> Result<Response, Problem> {
+    if credentials.email.trim().is_empty() {
+        return Err(Problem::invalid("email", "email must not be empty".into()));
+    }
+    if state.limiter.is_blocked(&credentials.email) {
+        return Err(Problem::too_many_attempts());
+    }
+    let found = db::member_for_sign_in(&state.pool, &credentials.email).await?;
+    let member = match found {
+        Some((member, hash)) if auth::verify_password(&credentials.password, &hash) => member,
+        _ => {
+            state.limiter.record_failure(&credentials.email);
+            return Err(Problem::bad_credentials());
+        }
+    };
+    state.limiter.record_success(&credentials.email);
+    let (token, token_hash) = auth::new_session_token();
+    let expires_at = state.now().unix_millis() / 1000 + auth::SESSION_LIFETIME.as_secs() as i64;
+    db::create_session(&state.pool, &token_hash, member.id, expires_at).await?;
+    let cookie = auth::session_cookie(Some(&token), state.secure_cookies);
+    Ok(([(SET_COOKIE, cookie)], Json(member)).into_response())
+}
+
+async fn current_session(SignedIn(member): SignedIn) -> Json<Member> {
+    Json(member)
+}
+
+async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, Problem> {
+    if let Some(token) = auth::session_token(&headers) {
+        db::delete_session(&state.pool, &auth::token_hash(&token)).await?;
+    }
+    let cookie = auth::session_cookie(None, state.secure_cookies);
+    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
+}
+
+async fn my_profile(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<MemberProfile>, Problem> {
+    let company = db::load_company(&state.pool).await?;
+    company.profile(member.id, state.now().date()).map(Json).ok_or_else(Problem::not_found)
+}
+
+async fn my_offerings(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<Vec<OfferingStatus>>, Problem> {
+    let company = db::load_company(&state.pool).await?;
+    Ok(Json(company.offering_statuses(member.id, state.now().date())))
+}
+
+async fn workforce(State(state): State<AppState>, _: Hr) -> Result<Json<WorkforceOverview>, Problem> {
+    let company = db::load_company(&state.pool).await?;
+    Ok(Json(company.workforce_overview(state.now().date())))
+}

@@ -1,0 +1,48 @@
+//! Shared enums and rules as the member reads them.
+
+use super::format::money;
+use super::Key;
+use domain::common::{FieldError, Rule};
+use domain::{EmploymentType, Lang, Role};
+
+pub fn employment_type_key(kind: EmploymentType) -> Key {
+    match kind {
+        EmploymentType::FullTime => Key::EmploymentFullTime,
+        EmploymentType::PartTime => Key::EmploymentPartTime,
+        EmploymentType::Seasonal => Key::EmploymentSeasonal,
+        EmploymentType::Collaborator => Key::EmploymentCollaborator,
+        EmploymentType::PartnerSupplier => Key::EmploymentPartnerSupplier,
+    }
+}
+
+pub fn role_key(role: Role) -> Key {
+    match role {
+        Role::Member => Key::RoleMember,
+        Role::Manager => Key::RoleManager,
+        Role::Hr => Key::RoleHr,
+    }
+}
+
+/// A broken rule as a sentence in `lang`, with its number filled in.
+pub fn rule_message(error: &FieldError, lang: Lang) -> String {
+    let Some(rule) = error.rule else { return error.message.clone() };
+    let limit = error.limit.unwrap_or_default();
+    let (key, limit) = match rule {
+        Rule::Allowance => (Key::StoreRuleAllowance, money(limit, lang)),
+        Rule::AboveMarketPrice => (Key::StoreRuleAboveMarketPrice, money(limit, lang)),
+        Rule::Quota => (Key::StoreRuleQuota, limit.to_string()),
+        Rule::Stock => (Key::StoreRuleStock, limit.to_string()),
+        Rule::Eligibility => (Key::StoreRuleEligibility, String::new()),
+        Rule::Quantity => (Key::StoreRuleQuantity, limit.to_string()),
+        Rule::UnknownProduct => (Key::StoreRuleUnknownProduct, String::new()),
+        Rule::UnknownSite => (Key::StoreRuleUnknownSite, String::new()),
+        Rule::EmptyOrder => (Key::StoreRuleEmptyOrder, String::new()),
+        Rule::Required => (Key::StoreRuleRequired, String::new()),
+        Rule::OutOfRange => (Key::StoreRuleOutOfRange, String::new()),
+        Rule::TooLong => (Key::StoreRuleTooLong, limit.to_string()),
+        Rule::Transition => (Key::StoreRuleTransition, String::new()),
+        Rule::NotCollected => (Key::StoreRuleNotCollected, String::new()),
+        Rule::KeyReused => (Key::StoreRuleKeyReused, String::new()),
+    };
+    super::fill(key, lang, &[("limit", &limit)])
+}

@@ -1,0 +1,100 @@
+//! The portals: one folder each, one entry each in [`PORTALS`] and one line
+//! each in [`PortalRoutes`]. The shell (navigation, router, prefetching,
+//! per-member state, the storage notice) learns about portals only from
+//! this module. Recipe: `docs/adding-a-portal.md`.
+
+pub mod lazy;
+pub mod store;
+
+use crate::i18n::Key;
+use domain::MemberId;
+use leptos::prelude::*;
+use leptos_router::MatchNestedRoutes;
+
+/// Every portal, in navigation order.
+pub const PORTALS: &[Portal] = &[store::PORTAL];
+
+/// Who sees a portal in the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeenBy {
+    /// Every signed-in member.
+    Members,
+    /// HR only (after the HR entry).
+    Hr,
+}
+
+/// What the shell knows of a portal.
+pub struct Portal {
+    /// Also the name of its wasm module (`*-split_<name>.wasm`) and of its demo storage key.
+    pub name: &'static str,
+    /// The navigation entry: an icon of `components::Icon` and a label.
+    pub icon: &'static str,
+    pub label: Key,
+    /// The app paths its pages live under; navigation leads to the first.
+    pub paths: &'static [&'static str],
+    pub seen_by: SeenBy,
+    /// Fetches its module in the background, once.
+    pub prefetch: fn(),
+    /// Sets up what lives as long as a member is signed in (the store's
+    /// cart), in context; it must not read storage (that loads with the module).
+    pub signed_in: fn(MemberId),
+}
+
+impl Portal {
+    /// Where its navigation entry leads.
+    pub fn home(&self) -> &'static str {
+        self.paths[0]
+    }
+
+    /// Whether `page` (an app-relative path) is one of this portal's.
+    pub fn owns(&self, page: &str) -> bool {
+        self.paths.iter().any(|root| page.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+    }
+}
+
+/// Every portal's route group, for the router: one line per portal, next
+/// to [`PORTALS`]. Typed, not built from the list: erasing the routes
+/// (`AnyNestedRoute`) costs the first load 7 KB brotli.
+#[component(transparent)]
+pub fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <store::StoreRoutes/>
+    }
+    .into_inner()
+}
+
+/// The portal `page` (an app-relative path) belongs to.
+pub fn owning(page: &str) -> Option<&'static Portal> {
+    PORTALS.iter().find(|portal| portal.owns(page))
+}
+
+/// The portals a member sees, for navigation and prefetching.
+pub fn seen_by(hr: bool) -> impl Iterator<Item = &'static Portal> {
+    PORTALS.iter().filter(move |portal| portal.seen_by == SeenBy::Members || hr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_pages_are_told_from_others() {
+        for page in ["/store", "/store/cart", "/store/products/3", "/hr/store", "/hr/store/allowance"] {
+            assert_eq!(owning(page).map(|portal| portal.name), Some("store"), "{page}");
+        }
+        for page in ["/", "/profile", "/hr", "/storefront", "/hr/stores"] {
+            assert!(owning(page).is_none(), "{page}");
+        }
+    }
+
+    #[test]
+    fn portals_have_distinct_names_and_paths() {
+        for (i, portal) in PORTALS.iter().enumerate() {
+            assert!(!portal.paths.is_empty(), "{}", portal.name);
+            for other in &PORTALS[i + 1..] {
+                assert_ne!(portal.name, other.name);
+                assert!(portal.paths.iter().all(|path| !other.owns(path)), "{} and {} share a path", portal.name, other.name);
+            }
+        }
+    }
+}
