@@ -1,7 +1,7 @@
 //! Who is signed in, shared through context.
 
 use crate::api::{use_api, ApiError};
-use domain::{Member, Role};
+use domain::Member;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -59,7 +59,7 @@ impl Session {
     }
 
     pub fn is_hr(&self) -> bool {
-        self.member().is_some_and(|m| m.role == Role::Hr)
+        self.member().is_some_and(|m| domain::common::is_hr(&m))
     }
 
     pub fn signed_in(&self, member: Member) {

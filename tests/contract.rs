@@ -102,9 +102,9 @@ async fn both_backends_tell_every_persona_the_same_thing() {
 // The internal store. The reference server is shared by every scenario of
 // a run, so each scenario uses its own members and products.
 
-use domain::common::FieldError;
+use domain::common::{FieldError, Rule};
 use domain::store::{
-    AllowancePolicy, Listing, OrderFilter, OrderId, OrderRequest, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, ReviewDraft, Rule, Sort,
+    AllowancePolicy, Listing, OrderFilter, OrderId, OrderRequest, OrderStatus, ProductDraft, ProductId, ProductPatch, ProductQuery, ReviewDraft, Sort,
 };
 use domain::{LocalizedText, SiteId};
 

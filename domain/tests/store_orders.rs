@@ -18,7 +18,7 @@ fn check_with(
     products: &[Product],
     remaining: Vnd,
     request: &OrderRequest,
-) -> Result<domain::store::order::Placement, Vec<domain::store::Violation>> {
+) -> Result<domain::store::order::Placement, Vec<domain::common::Violation>> {
     let buyer = Buyer { company, member, orders: &[], allowance_remaining: remaining, now: now() };
     check_order(&buyer, |id| products.iter().find(|p| p.id == id), request)
 }

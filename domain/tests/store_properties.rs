@@ -5,9 +5,10 @@
 mod common;
 
 use common::*;
+use domain::common::Rule;
 use domain::seed::{demo_company, demo_shop};
 use domain::store::{
-    Actor, Category, Order, OrderId, OrderRequest, OrderStatus, ProductId, ProductPatch, ProductQuery, RatingSummary, Rule, Shop, Sort, StoreError, Vnd,
+    Actor, Category, Order, OrderId, OrderRequest, OrderStatus, ProductId, ProductPatch, ProductQuery, RatingSummary, Shop, Sort, StoreError, Vnd,
 };
 use domain::{Company, Lang, MemberId, Timestamp};
 use proptest::prelude::*;

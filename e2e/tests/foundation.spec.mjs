@@ -81,11 +81,11 @@ test('a corrupt stored state is reset with a notice, not a crash', async ({ page
     }
   });
   await page.goto('/');
-  const notice = page.getByTestId('store-notice');
-  await expect(notice).toContainText(t('vi', 'notice.store_corrupt'));
+  const notice = page.getByTestId('storage-notice');
+  await expect(notice).toContainText(t('vi', 'notice.session_corrupt'));
   await expect(page.getByRole('heading', { name: t('vi', 'sign_in.title') })).toBeVisible();
   await expectAccessible(page);
-  await snapshot(page, testInfo, 'corrupt-store-notice-vi');
+  await snapshot(page, testInfo, 'corrupt-session-notice-vi');
   await notice.getByRole('button').click();
   await expect(notice).toHaveCount(0);
   await chooseAccount(page, backend, PERSONAS.lan);

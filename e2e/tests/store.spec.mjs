@@ -307,24 +307,50 @@ test('the store opens on a slow or failing network: a failed download offers a r
   await expect(page.locator('.product-card').first()).toBeVisible();
 });
 
-test('a damaged stored shop is reset with a notice when the store opens, and the session is kept', async ({ page, backend }) => {
-  test.skip(backend !== 'demo', 'the embedded backend is the one that stores the shop in the browser');
-  // The demo backend reads its shop only when the store first opens (so the app starts without the shop's code).
-  await page.addInitScript(() => {
+/**
+ * Stored state in the browser before the app starts: `entries` are written
+ * once (a reload keeps what the app wrote since).
+ */
+async function storeOnce(page, entries) {
+  await page.addInitScript((entries) => {
     if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('noibo.lang', 'en');
-      localStorage.setItem('noibo.demo', JSON.stringify({ version: 2, data: { session: 1, shop: { products: 'none' } } }));
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
       sessionStorage.setItem('seeded', '1');
     }
-  });
+  }, entries);
+}
+
+/** Opens the store from the home page: the shop is damaged, so the store's data alone is reset, with a notice that says so. */
+async function expectShopResetOnOpen(page) {
   await page.goto('/');
   await expect(page.getByRole('link', { name: TEXT.en.store, exact: true })).toBeVisible();
-  await expect(page.getByTestId('store-notice')).toHaveCount(0);
+  await expect(page.getByTestId('storage-notice')).toHaveCount(0);
   await page.getByRole('link', { name: TEXT.en.store, exact: true }).click();
-  await expect(page.getByTestId('store-notice')).toBeVisible();
+  await expect(page.getByTestId('storage-notice')).toContainText(t('en', 'notice.portal_corrupt', { data: t('en', 'store.data_name') }));
   await expect(page.getByRole('link', { name: TEXT.en.fishSauce })).toBeVisible();
   await expectAccessible(page);
   await page.reload();
-  await expect(page.getByTestId('store-notice')).toHaveCount(0);
+  await expect(page.getByTestId('storage-notice')).toHaveCount(0);
   await expect(page.getByRole('link', { name: TEXT.en.fishSauce })).toBeVisible();
+}
+
+test('a damaged stored shop is reset with a notice when the store opens, and the session is kept', async ({ page, backend }) => {
+  test.skip(backend !== 'demo', 'the embedded backend is the one that stores the shop in the browser');
+  // The demo backend reads its shop only when the store first opens (so the app starts without the shop's code).
+  await storeOnce(page, {
+    'noibo.lang': 'en',
+    'noibo.demo': JSON.stringify({ version: 2, data: { session: 1, shop: { products: 'none' } } }),
+  });
+  await expectShopResetOnOpen(page);
+});
+
+test('a damaged shop under the store\'s own key resets the shop only: the session stays signed in', async ({ page, backend }) => {
+  test.skip(backend !== 'demo', 'the embedded backend is the one that stores the shop in the browser');
+  await storeOnce(page, { 'noibo.lang': 'en', 'noibo.demo.store': '{"version":1,"data":{"products":"none"}}' });
+  // Signed in through the app, so the session is written as the app writes it.
+  await page.goto('/sign-in');
+  await chooseAccount(page, backend, PERSONAS.lan);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Lan');
+  // Reaching the catalogue at all, before and after the reload, needs the session the reset kept.
+  await expectShopResetOnOpen(page);
 });

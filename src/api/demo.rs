@@ -7,10 +7,10 @@ use super::{ApiError, Backend, Credentials, SignInMethod};
 use crate::browser;
 use crate::storage::{self, Problem, StorageNotice, StoredPart};
 use async_trait::async_trait;
-use domain::common::Clock;
+use domain::common::{require_hr, Clock};
 use domain::company::WorkforceOverview;
 use domain::seed::{demo_company, DEMO_PASSWORD, PERSONA_EMAILS};
-use domain::{Company, Member, MemberId, MemberProfile, OfferingStatus, Role, Timestamp};
+use domain::{Company, Member, MemberId, MemberProfile, OfferingStatus, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cell::RefCell;
@@ -134,9 +134,7 @@ impl DemoBackend {
     /// The signed-in member if they are HR, else `Forbidden`.
     pub fn hr(&self) -> Result<&Member, ApiError> {
         let member = self.signed_in()?;
-        if member.role != Role::Hr {
-            return Err(ApiError::Forbidden);
-        }
+        require_hr(member).map_err(|_| ApiError::Forbidden)?;
         Ok(member)
     }
 }
@@ -179,9 +177,7 @@ impl Backend for DemoBackend {
     }
 
     async fn workforce(&self) -> Result<WorkforceOverview, ApiError> {
-        if self.signed_in()?.role != Role::Hr {
-            return Err(ApiError::Forbidden);
-        }
+        self.hr()?;
         Ok(self.company.workforce_overview(self.now().date()))
     }
 }

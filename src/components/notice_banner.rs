@@ -12,13 +12,13 @@ pub fn NoticeBanner(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let message = move || match (notice.part, notice.problem) {
-        (StoredPart::Session, Problem::Corrupt) => i18n.t(Key::NoticeStoreCorrupt).to_owned(),
-        (StoredPart::Session, Problem::Incompatible { .. }) => i18n.t(Key::NoticeStoreIncompatible).to_owned(),
+        (StoredPart::Session, Problem::Corrupt) => i18n.t(Key::NoticeSessionCorrupt).to_owned(),
+        (StoredPart::Session, Problem::Incompatible { .. }) => i18n.t(Key::NoticeSessionIncompatible).to_owned(),
         (StoredPart::Portal(data), Problem::Corrupt) => i18n.fill(Key::NoticePortalCorrupt, &[("data", i18n.t(data))]),
         (StoredPart::Portal(data), Problem::Incompatible { .. }) => i18n.fill(Key::NoticePortalIncompatible, &[("data", i18n.t(data))]),
     };
     view! {
-        <div class="notice" role="status" data-testid="store-notice">
+        <div class="notice" role="status" data-testid="storage-notice">
             <p>{message}</p>
             <button type="button" class="button secondary" on:click=move |_| on_dismiss()>
                 <Tr key=Key::ActionDismiss/>

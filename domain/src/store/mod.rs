@@ -19,7 +19,3 @@ pub use review::{Review, ReviewDraft};
 pub use search::Catalogue;
 pub use shop::Shop;
 pub use use_cases::{OrderDecision, OrderPlacement, Shopper, StatusDecision, StoreError};
-
-/// Temporary: these moved to `domain::common`; the old paths stay until
-/// the server and the SPA import them from there.
-pub use crate::common::{Page, Rule, Violation};

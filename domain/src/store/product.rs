@@ -2,8 +2,6 @@
 
 use crate::audience::{Audience, Eligibility};
 use crate::common::page::paging_violations;
-/// The catalogue's most products a page: every list's ([`crate::common::page::MAX_PER_PAGE`]).
-pub use crate::common::page::MAX_PER_PAGE;
 use crate::common::violation::{Rule, Violation};
 use crate::member::LocalizedText;
 use serde::{Deserialize, Serialize};

@@ -16,10 +16,6 @@ use crate::store::search::Catalogue;
 use crate::store::use_cases::{self as uc, OrderDecision, Shopper, StatusDecision, StoreError};
 use serde::{Deserialize, Serialize};
 
-/// Temporary: moved to `store::use_cases`; this path stays until the
-/// server and the SPA import it from there.
-pub use crate::store::use_cases::QUEUE_PER_PAGE;
-
 /// A member's idempotency key and what it was used for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredKey {
@@ -130,6 +126,11 @@ impl Shop {
     /// HR's queue, newest first.
     pub fn queue(&self, filter: &OrderFilter) -> Vec<Order> {
         uc::order_queue(&self.orders, filter)
+    }
+
+    /// One page of HR's queue, [`uc::QUEUE_PER_PAGE`] orders long.
+    pub fn queue_page(&self, filter: &OrderFilter, page: u32) -> Result<Page<Order>, StoreError> {
+        uc::order_queue_page(&self.orders, filter, Some(page), None)
     }
 
     pub fn my_review(&self, member: MemberId, product: ProductId) -> Option<Review> {

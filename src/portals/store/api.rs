@@ -6,9 +6,10 @@ use super::demo::DemoShop;
 use super::http::HttpStore;
 use crate::api::{resource, Api, ApiError, Chosen};
 use async_trait::async_trait;
+use domain::common::Page;
 use domain::store::{
-    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft, ProductId,
-    ProductPatch, ProductQuery, Review, ReviewDraft,
+    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Product, ProductDetail, ProductDraft, ProductId, ProductPatch,
+    ProductQuery, Review, ReviewDraft,
 };
 use domain::Site;
 use leptos::prelude::*;

@@ -11,9 +11,10 @@ use crate::browser;
 use crate::i18n::Key;
 use crate::storage::{self, Problem, StorageNotice, StoredPart};
 use async_trait::async_trait;
+use domain::common::Page;
 use domain::store::{
-    csv, Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft,
-    ProductId, ProductPatch, ProductQuery, Review, ReviewDraft, Shop, StoreError,
+    csv, Actor, Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Product, ProductDetail, ProductDraft, ProductId,
+    ProductPatch, ProductQuery, Review, ReviewDraft, Shop, StoreError,
 };
 use domain::{Lang, Site};
 use std::cell::RefCell;
@@ -147,7 +148,7 @@ impl StoreApi for DemoShop {
 
     async fn hr_orders(&self, filter: &OrderFilter, page: u32) -> Result<Page<Order>, ApiError> {
         self.core.hr()?;
-        Ok(Page::of(self.shop.borrow().queue(filter).into_iter(), page, domain::store::shop::QUEUE_PER_PAGE))
+        self.shop.borrow().queue_page(filter, page).map_err(api_error)
     }
 
     async fn set_order_status(&self, id: OrderId, status: OrderStatus) -> Result<Order, ApiError> {

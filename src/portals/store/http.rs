@@ -4,9 +4,10 @@ use super::api::StoreApi;
 use crate::api::http::{parse, query_string, HttpBackend};
 use crate::api::ApiError;
 use async_trait::async_trait;
+use domain::common::Page;
 use domain::store::{
-    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Page, Product, ProductDetail, ProductDraft, ProductId,
-    ProductPatch, ProductQuery, Review, ReviewDraft, StatusRequest,
+    Allowance, AllowancePolicy, Listing, Order, OrderFilter, OrderId, OrderRequest, OrderStatus, Product, ProductDetail, ProductDraft, ProductId, ProductPatch,
+    ProductQuery, Review, ReviewDraft, StatusRequest,
 };
 use domain::{Lang, Site};
 use gloo_net::http::Method;
@@ -86,7 +87,7 @@ impl StoreApi for HttpStore {
     }
 
     async fn hr_orders(&self, filter: &OrderFilter, page: u32) -> Result<Page<Order>, ApiError> {
-        let query = Paged { filter, page, per_page: domain::store::shop::QUEUE_PER_PAGE };
+        let query = Paged { filter, page, per_page: domain::store::use_cases::QUEUE_PER_PAGE };
         self.0.get(&format!("/hr/store/orders{}", query_string(&query))).await
     }
 

@@ -58,7 +58,28 @@ pub async fn insert_product(conn: &mut SqliteConnection, id: Option<ProductId>, 
         "INSERT INTO products ({id_column}name_vi, name_en, description_vi, description_en, category, market_price, internal_price, stock, monthly_quota, audience, hidden)
          VALUES ({id_value}$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"
     );
-    let mut query = sqlx::query_scalar::<_, i64>(&sql)
+    let mut query = bind_fields(sqlx::query_scalar(&sql), draft);
+    if let Some(id) = id {
+        query = query.bind(i64::from(id.0));
+    }
+    Ok(ProductId(decode_id(query.fetch_one(&mut *conn).await?)?))
+}
+
+/// Writes every field of an existing product.
+pub async fn update_product(conn: &mut SqliteConnection, product: &Product) -> Result<(), sqlx::Error> {
+    let draft = product.draft();
+    let sql = "UPDATE products SET name_vi = $1, name_en = $2, description_vi = $3, description_en = $4, category = $5, market_price = $6,
+         internal_price = $7, stock = $8, monthly_quota = $9, audience = $10, hidden = $11 WHERE id = $12 RETURNING id";
+    bind_fields(sqlx::query_scalar(sql), &draft).bind(i64::from(product.id.0)).fetch_one(&mut *conn).await?;
+    Ok(())
+}
+
+type IdQuery<'q> = sqlx::query::QueryScalar<'q, sqlx::Sqlite, i64, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds a product's fields as `$1`…`$11`, in the column order both the
+/// insert and the update list.
+fn bind_fields<'q>(query: IdQuery<'q>, draft: &'q ProductDraft) -> IdQuery<'q> {
+    query
         .bind(&draft.name.vi)
         .bind(&draft.name.en)
         .bind(&draft.description.vi)
@@ -69,34 +90,7 @@ pub async fn insert_product(conn: &mut SqliteConnection, id: Option<ProductId>, 
         .bind(i64::from(draft.stock))
         .bind(i64::from(draft.monthly_quota))
         .bind(to_json(&draft.audience))
-        .bind(draft.hidden);
-    if let Some(id) = id {
-        query = query.bind(i64::from(id.0));
-    }
-    Ok(ProductId(decode_id(query.fetch_one(&mut *conn).await?)?))
-}
-
-/// Writes every field of an existing product.
-pub async fn update_product(conn: &mut SqliteConnection, product: &Product) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE products SET name_vi = $1, name_en = $2, description_vi = $3, description_en = $4, category = $5, market_price = $6,
-         internal_price = $7, stock = $8, monthly_quota = $9, audience = $10, hidden = $11 WHERE id = $12",
-    )
-    .bind(&product.name.vi)
-    .bind(&product.name.en)
-    .bind(&product.description.vi)
-    .bind(&product.description.en)
-    .bind(enum_name(&product.category))
-    .bind(signed(product.market_price))
-    .bind(signed(product.internal_price))
-    .bind(i64::from(product.stock))
-    .bind(i64::from(product.monthly_quota))
-    .bind(to_json(&product.audience))
-    .bind(product.hidden)
-    .bind(i64::from(product.id.0))
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+        .bind(draft.hidden)
 }
 
 /// Takes `quantity` units out of stock unless fewer are left; `false` when

@@ -6,7 +6,8 @@ use crate::i18n::format::{date, money};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::store::labels::{status_class, status_key};
 use crate::portals::store::use_store;
-use domain::store::{Actor, Order, OrderFilter, OrderId, OrderStatus, Page};
+use domain::common::Page;
+use domain::store::{Actor, Order, OrderFilter, OrderId, OrderStatus};
 use domain::{Site, SiteId};
 use leptos::prelude::*;
 
@@ -100,7 +101,7 @@ fn SiteFilter(sites: Vec<Site>, filter: RwSignal<OrderFilter>, page: RwSignal<u3
 #[component]
 fn QueueList(orders: Page<Order>, page: RwSignal<u32>, changes: RwSignal<u32>, sites: LocalResource<Result<Vec<Site>, ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let pages = orders.total.div_ceil(domain::store::shop::QUEUE_PER_PAGE).max(1);
+    let pages = orders.total.div_ceil(domain::store::use_cases::QUEUE_PER_PAGE).max(1);
     let total = orders.total;
     let site_name = move |id: SiteId| {
         sites.get().and_then(Result::ok).and_then(|all| all.into_iter().find(|s| s.id == id)).map(|s| s.name.get(i18n.lang()).to_owned()).unwrap_or_default()
