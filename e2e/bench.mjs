@@ -294,7 +294,11 @@ try {
   const seedDemo = async (page, baseURL) => {
     const shop = { products: list, orders: [], reviews: [], policy: { default_limit: 3000000, segments: [] }, keys: [] };
     await page.goto(`${baseURL}/sign-in`);
-    await page.evaluate((data) => localStorage.setItem('noibo.demo', JSON.stringify({ version: 2, data })), { session: 1, shop });
+    await page.evaluate((shop) => {
+      // The session and the store's data, each under its own key and version (src/api/demo.rs, src/portals/store/demo.rs).
+      localStorage.setItem('noibo.demo.session', JSON.stringify({ version: 1, data: { session: 1 } }));
+      localStorage.setItem('noibo.demo.store', JSON.stringify({ version: 1, data: shop }));
+    }, shop);
   };
   const demo = await measure(browser, { name: 'demo (embedded, search in the browser)', baseURL: `http://127.0.0.1:${STATIC_PORT}`, prepare: seedDemo });
   const http = await measure(browser, {
