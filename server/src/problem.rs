@@ -90,15 +90,6 @@ impl Problem {
     }
 }
 
-/// `Ok` when no rule is broken, else the 422 that lists them.
-pub fn rejected(violations: Vec<Violation>) -> Result<(), Problem> {
-    if violations.is_empty() {
-        Ok(())
-    } else {
-        Err(Problem::violations(violations))
-    }
-}
-
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

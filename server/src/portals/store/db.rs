@@ -196,34 +196,35 @@ pub async fn order(pool: &SqlitePool, order: OrderId) -> Result<Option<Order>, s
 /// Stores a new order, numbered by the database; returns it with its id
 /// (the id `order` carries is ignored).
 pub async fn insert_order(conn: &mut SqliteConnection, mut order: Order) -> Result<Order, sqlx::Error> {
-    let id: i64 =
-        sqlx::query_scalar("INSERT INTO orders (member_id, buyer_name, pickup_site_id, total, status, placed_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
-            .bind(i64::from(order.member_id.0))
-            .bind(&order.buyer_name)
-            .bind(i64::from(order.pickup_site_id.0))
-            .bind(signed(order.total))
-            .bind(enum_name(&order.status))
-            .bind(order.placed_at.unix_millis())
-            .fetch_one(&mut *conn)
-            .await?;
-    order.id = OrderId(decode_id(id)?);
+    order.id = insert_head(conn, None, &order).await?;
     insert_parts(conn, &order).await?;
     Ok(order)
 }
 
 /// Stores an order exactly as given, id included (seeding).
 async fn insert_order_as_is(conn: &mut SqliteConnection, order: &Order) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO orders (id, member_id, buyer_name, pickup_site_id, total, status, placed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(i64::from(order.id.0))
+    insert_head(conn, Some(order.id), order).await?;
+    insert_parts(conn, order).await
+}
+
+/// The order's own row, numbered by the database unless `id` is given.
+async fn insert_head(conn: &mut SqliteConnection, id: Option<OrderId>, order: &Order) -> Result<OrderId, sqlx::Error> {
+    let (id_column, id_value) = if id.is_some() { ("id, ", "$7, ") } else { ("", "") };
+    let sql = format!(
+        "INSERT INTO orders ({id_column}member_id, buyer_name, pickup_site_id, total, status, placed_at)
+         VALUES ({id_value}$1, $2, $3, $4, $5, $6) RETURNING id"
+    );
+    let mut query = sqlx::query_scalar::<_, i64>(&sql)
         .bind(i64::from(order.member_id.0))
         .bind(&order.buyer_name)
         .bind(i64::from(order.pickup_site_id.0))
         .bind(signed(order.total))
         .bind(enum_name(&order.status))
-        .bind(order.placed_at.unix_millis())
-        .execute(&mut *conn)
-        .await?;
-    insert_parts(conn, order).await
+        .bind(order.placed_at.unix_millis());
+    if let Some(id) = id {
+        query = query.bind(i64::from(id.0));
+    }
+    Ok(OrderId(decode_id(query.fetch_one(&mut *conn).await?)?))
 }
 
 async fn insert_parts(conn: &mut SqliteConnection, order: &Order) -> Result<(), sqlx::Error> {
