@@ -1,18 +1,17 @@
 //! Passwords, session ids and their cookie, the sign-in limiter and the
 //! system clock. Who is asking is `extract::SignedIn`, built on these.
 
+use crate::db;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use axum::http::header::COOKIE;
 use axum::http::HeaderMap;
 use domain::common::Clock;
-use domain::member::normalized_email;
 use domain::Timestamp;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use sqlx::AnyPool;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub const SESSION_COOKIE: &str = "noibo_session";
 /// How long a session lives after sign-in.
@@ -70,31 +69,24 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Failed sign-ins per email: after `MAX_FAILURES` within `WINDOW`, that
-/// email is refused until the window passes, whatever the password.
-#[derive(Default)]
-pub struct SignInLimiter {
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
-}
-
-const MAX_FAILURES: u32 = 5;
+/// email is refused until the window passes, whatever the password. The
+/// count lives in the database, so it holds across every server on it.
+const MAX_FAILURES: i64 = 5;
 const WINDOW: Duration = Duration::from_secs(15 * 60);
 
-impl SignInLimiter {
-    pub fn is_blocked(&self, email: &str) -> bool {
-        let failures = self.failures.lock().expect("limiter lock");
-        failures.get(&normalized_email(email)).is_some_and(|(count, since)| *count >= MAX_FAILURES && since.elapsed() < WINDOW)
-    }
+/// When the window of a failure counted now would have started.
+fn window_start(now: Timestamp) -> i64 {
+    now.unix_millis() - WINDOW.as_millis() as i64
+}
 
-    pub fn record_failure(&self, email: &str) {
-        let mut failures = self.failures.lock().expect("limiter lock");
-        let entry = failures.entry(normalized_email(email)).or_insert((0, Instant::now()));
-        if entry.1.elapsed() >= WINDOW {
-            *entry = (0, Instant::now());
-        }
-        entry.0 += 1;
-    }
+pub async fn sign_in_blocked(pool: &AnyPool, email: &str, now: Timestamp) -> Result<bool, sqlx::Error> {
+    Ok(db::failed_sign_ins(pool, email, window_start(now)).await? >= MAX_FAILURES)
+}
 
-    pub fn record_success(&self, email: &str) {
-        self.failures.lock().expect("limiter lock").remove(&normalized_email(email));
-    }
+pub async fn record_sign_in_failure(pool: &AnyPool, email: &str, now: Timestamp) -> Result<(), sqlx::Error> {
+    db::record_failed_sign_in(pool, email, now.unix_millis(), window_start(now)).await
+}
+
+pub async fn record_sign_in_success(pool: &AnyPool, email: &str) -> Result<(), sqlx::Error> {
+    db::clear_failed_sign_ins(pool, email).await
 }

@@ -11,7 +11,8 @@ pub struct Args {
     #[arg(long, env = "NOIBO_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// SQLite database URL (`sqlite::memory:` for tests).
+    /// The database: `sqlite://noibo.db` (one machine), `postgres://user:pass@host/db`
+    /// (any number of servers on one database), or `sqlite::memory:` (tests).
     #[arg(long = "database", env = "NOIBO_DATABASE_URL", default_value = "sqlite://noibo.db")]
     pub database_url: String,
 

@@ -1,7 +1,13 @@
-//! The server's persistence: opening the database and migrating it, the
-//! helpers every portal's SQL shares (JSON columns, enum names, ids,
-//! localized text), and the company and its sessions. Queries are plain SQL
-//! that SQLite and Postgres both accept, so a Postgres URL is a small step.
+//! The server's persistence: opening the database (SQLite or PostgreSQL)
+//! and migrating it, the helpers every portal's SQL shares (JSON columns,
+//! enum names, ids, localized text, holding a row, numbering), and the
+//! company, its sessions and failed sign-ins.
+//!
+//! One pool type, sqlx's `Any`, serves both databases, so a portal writes
+//! each query once: both accept `$1` parameters, `RETURNING`,
+//! `ON CONFLICT`, and the column types used here (BIGINT, TEXT, BOOLEAN,
+//! read as i64, String, bool). What differs lives in the migrations (one
+//! folder per database) and in `continue_numbering`.
 //! A portal's own tables are read and written in its folder
 //! (`portals/<name>/db.rs`).
 
@@ -10,23 +16,73 @@ use domain::LocalizedText;
 use domain::{Audience, Company, Date, Department, DepartmentId, Member, MemberId, Offering, OfferingId, Segment, Site, SiteId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sqlx::{Row, SqlitePool};
-use std::str::FromStr;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyConnection, AnyExecutor, AnyPool, Row};
 
-/// Opens (creating if needed) the database and brings its schema up to date.
-pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
-    let options = SqliteConnectOptions::from_str(url)?.create_if_missing(true).foreign_keys(true);
-    // An in-memory database lives and dies with its one connection.
-    let pool = if url.contains(":memory:") {
-        SqlitePoolOptions::new().max_connections(1).min_connections(1).idle_timeout(None).max_lifetime(None)
+/// Opens the database at `url` (`sqlite://file.db`, `sqlite::memory:` or
+/// `postgres://…`), creating a SQLite file if needed, and brings its schema
+/// up to date.
+pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    let postgres = url.starts_with("postgres:") || url.starts_with("postgresql:");
+    let options = if url.contains(":memory:") {
+        // An in-memory database lives and dies with its one connection.
+        AnyPoolOptions::new().max_connections(1).min_connections(1).idle_timeout(None).max_lifetime(None)
     } else {
-        SqlitePoolOptions::new().max_connections(8)
+        AnyPoolOptions::new().max_connections(if postgres { 16 } else { 8 })
+    };
+    let pool = options.connect(&with_sqlite_defaults(url)).await?;
+    if postgres {
+        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+    } else {
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        if !url.contains(":memory:") {
+            // Readers never wait for a writer, nor a writer for readers.
+            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+        }
     }
-    .connect_with(options)
-    .await?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
     Ok(pool)
+}
+
+/// A SQLite file is created when missing (`mode=rwc`) unless the URL says
+/// otherwise.
+fn with_sqlite_defaults(url: &str) -> String {
+    if !url.starts_with("sqlite:") || url.contains(":memory:") || url.contains("mode=") {
+        return url.to_owned();
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}mode=rwc")
+}
+
+/// Takes `table`'s row `id` for the rest of the transaction by writing it
+/// unchanged: PostgreSQL then holds that row's lock, and SQLite its
+/// database's write lock, until the transaction ends. Changes that hold
+/// the same row run one after another, on any number of servers, and each
+/// reads what the one before it wrote. `false` when there is no such row.
+pub async fn hold(conn: &mut AnyConnection, table: &'static str, id: u32) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(&format!("UPDATE {table} SET id = id WHERE id = $1")).bind(i64::from(id)).execute(&mut *conn).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// After rows were stored with ids given (seeding), the database numbers
+/// the next one after the highest. SQLite does this by itself; a
+/// PostgreSQL identity column must be told.
+pub async fn continue_numbering(conn: &mut AnyConnection, table: &'static str) -> Result<(), sqlx::Error> {
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query(&format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Whether the database refused a write because of a concurrent one: a
+/// deadlock or serialization failure on PostgreSQL, a busy database on
+/// SQLite. The operation may run again on fresh facts.
+pub fn is_contention(error: &sqlx::Error) -> bool {
+    let sqlx::Error::Database(error) = error else { return false };
+    // PostgreSQL's SQLSTATEs, SQLite's (extended) result codes.
+    matches!(error.code().as_deref(), Some("40001" | "40P01" | "5" | "6" | "261" | "517"))
 }
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
@@ -61,15 +117,15 @@ pub(crate) fn decode_id(value: i64) -> Result<u32, sqlx::Error> {
 
 /// Ids are BIGINT-compatible in SQL (Postgres has no unsigned types) and
 /// `u32` in the domain.
-pub(crate) fn id(row: &sqlx::sqlite::SqliteRow, column: &str) -> Result<u32, sqlx::Error> {
+pub(crate) fn id(row: &AnyRow, column: &str) -> Result<u32, sqlx::Error> {
     decode_id(row.try_get(column)?)
 }
 
-pub(crate) fn text(row: &sqlx::sqlite::SqliteRow, vi: &str, en: &str) -> Result<LocalizedText, sqlx::Error> {
+pub(crate) fn text(row: &AnyRow, vi: &str, en: &str) -> Result<LocalizedText, sqlx::Error> {
     Ok(LocalizedText { vi: row.try_get(vi)?, en: row.try_get(en)? })
 }
 
-fn member_from(row: &sqlx::sqlite::SqliteRow) -> Result<Member, sqlx::Error> {
+fn member_from(row: &AnyRow) -> Result<Member, sqlx::Error> {
     Ok(Member {
         id: MemberId(id(row, "id")?),
         email: row.try_get("email")?,
@@ -86,21 +142,21 @@ fn member_from(row: &sqlx::sqlite::SqliteRow) -> Result<Member, sqlx::Error> {
 const MEMBER_COLUMNS: &str = "id, email, full_name, department_id, site_id, employment_type, role, hired_on, tags";
 
 /// The whole company, for the rules in `domain` to reason over.
-pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
+pub async fn load_company(conn: &mut AnyConnection) -> Result<Company, sqlx::Error> {
     let departments = sqlx::query("SELECT id, name_vi, name_en FROM departments ORDER BY id")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|r| Ok(Department { id: DepartmentId(id(r, "id")?), name: text(r, "name_vi", "name_en")? }))
         .collect::<Result<_, sqlx::Error>>()?;
     let sites = sqlx::query("SELECT id, name_vi, name_en, city FROM sites ORDER BY id")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|r| Ok(Site { id: SiteId(id(r, "id")?), name: text(r, "name_vi", "name_en")?, city: r.try_get("city")? }))
         .collect::<Result<_, sqlx::Error>>()?;
     let segments = sqlx::query("SELECT tag, name_vi, name_en, rule FROM segments ORDER BY position")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|r| {
@@ -109,13 +165,13 @@ pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
         })
         .collect::<Result<_, sqlx::Error>>()?;
     let members = sqlx::query(&format!("SELECT {MEMBER_COLUMNS} FROM members ORDER BY id"))
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(member_from)
         .collect::<Result<_, sqlx::Error>>()?;
     let offerings = sqlx::query("SELECT id, kind, title_vi, title_en, summary_vi, summary_en, audience FROM offerings ORDER BY id")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|r| {
@@ -128,32 +184,30 @@ pub async fn load_company(pool: &SqlitePool) -> Result<Company, sqlx::Error> {
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;
-    let company = sqlx::query("SELECT name_vi, name_en FROM company WHERE id = 1").fetch_one(pool).await?;
+    let company = sqlx::query("SELECT name_vi, name_en FROM company WHERE id = 1").fetch_one(&mut *conn).await?;
     let name = text(&company, "name_vi", "name_en")?;
     Ok(Company { name, departments, sites, segments, members, offerings })
 }
 
 /// A member and their password hash, by email (case-insensitive).
-pub async fn member_for_sign_in(pool: &SqlitePool, email: &str) -> Result<Option<(Member, String)>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {MEMBER_COLUMNS}, password_hash FROM members WHERE email = $1"))
-        .bind(normalized_email(email))
-        .fetch_optional(pool)
-        .await?;
+pub async fn member_for_sign_in(db: impl AnyExecutor<'_>, email: &str) -> Result<Option<(Member, String)>, sqlx::Error> {
+    let row =
+        sqlx::query(&format!("SELECT {MEMBER_COLUMNS}, password_hash FROM members WHERE email = $1")).bind(normalized_email(email)).fetch_optional(db).await?;
     row.map(|r| Ok((member_from(&r)?, r.try_get("password_hash")?))).transpose()
 }
 
-pub async fn create_session(pool: &SqlitePool, token_hash: &str, member: MemberId, expires_at: i64) -> Result<(), sqlx::Error> {
+pub async fn create_session(db: impl AnyExecutor<'_>, token_hash: &str, member: MemberId, expires_at: i64) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO sessions (token_hash, member_id, expires_at) VALUES ($1, $2, $3)")
         .bind(token_hash)
         .bind(i64::from(member.0))
         .bind(expires_at)
-        .execute(pool)
+        .execute(db)
         .await?;
     Ok(())
 }
 
 /// The member of a live session; expired sessions are deleted on sight.
-pub async fn session_member(pool: &SqlitePool, token_hash: &str, now: i64) -> Result<Option<Member>, sqlx::Error> {
+pub async fn session_member(pool: &AnyPool, token_hash: &str, now: i64) -> Result<Option<Member>, sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(pool).await?;
     let row = sqlx::query(&format!(
         "SELECT {} FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = $1",
@@ -165,7 +219,42 @@ pub async fn session_member(pool: &SqlitePool, token_hash: &str, now: i64) -> Re
     row.as_ref().map(member_from).transpose()
 }
 
-pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await?;
+pub async fn delete_session(db: impl AnyExecutor<'_>, token_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db).await?;
+    Ok(())
+}
+
+/// Failed sign-ins for `email` in the window that started after `since`.
+pub async fn failed_sign_ins(db: impl AnyExecutor<'_>, email: &str, since: i64) -> Result<i64, sqlx::Error> {
+    let failures: Option<i64> = sqlx::query_scalar("SELECT failures FROM sign_in_failures WHERE email = $1 AND window_start > $2")
+        .bind(normalized_email(email))
+        .bind(since)
+        .fetch_optional(db)
+        .await?;
+    Ok(failures.unwrap_or(0))
+}
+
+/// Counts one more failed sign-in for `email` in one statement, so
+/// failures arriving together at several servers are all counted. A window
+/// that started at or before `since` has passed: the count starts again at
+/// `now`, and every other passed window is forgotten.
+pub async fn record_failed_sign_in(pool: &AnyPool, email: &str, now: i64, since: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sign_in_failures (email, failures, window_start) VALUES ($1, 1, $2)
+         ON CONFLICT (email) DO UPDATE SET
+           failures = CASE WHEN sign_in_failures.window_start <= $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
+           window_start = CASE WHEN sign_in_failures.window_start <= $3 THEN $2 ELSE sign_in_failures.window_start END",
+    )
+    .bind(normalized_email(email))
+    .bind(now)
+    .bind(since)
+    .execute(pool)
+    .await?;
+    sqlx::query("DELETE FROM sign_in_failures WHERE window_start <= $1").bind(since).execute(pool).await?;
+    Ok(())
+}
+
+pub async fn clear_failed_sign_ins(db: impl AnyExecutor<'_>, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1").bind(normalized_email(email)).execute(db).await?;
     Ok(())
 }

@@ -106,9 +106,35 @@ impl From<Forbidden> for Problem {
 
 impl From<sqlx::Error> for Problem {
     fn from(error: sqlx::Error) -> Problem {
+        if crate::db::is_contention(&error) {
+            tracing::info!(%error, "a concurrent write won");
+            return Problem::changed_meanwhile();
+        }
         tracing::error!(%error, "database error");
         Problem::internal()
     }
+}
+
+/// How many times an operation runs before a conflict is the answer.
+const ATTEMPTS: u32 = 5;
+
+/// Runs a load → decide → write operation again while it answers
+/// "changed meanwhile" (a concurrent write got there first), up to
+/// `ATTEMPTS` times. Each attempt loads fresh facts, so the answer is the
+/// rules' verdict on the data as it now is: a sold-out product is the stock
+/// rule's 422, not a 409.
+pub async fn retrying<T, F, Fut>(mut attempt: F) -> Result<T, Problem>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, Problem>>,
+{
+    for _ in 1..ATTEMPTS {
+        match attempt().await {
+            Err(problem) if problem == Problem::changed_meanwhile() => continue,
+            answer => return answer,
+        }
+    }
+    attempt().await
 }
 
 #[cfg(test)]

@@ -4,13 +4,13 @@
 use crate::auth;
 use crate::db::{enum_name, to_json};
 use domain::member::normalized_email;
-use sqlx::SqlitePool;
+use sqlx::{AnyConnection, AnyPool};
 
 /// Loads the demo company unless members exist already, and each portal's
 /// demo data unless that portal has data: seeding twice changes nothing,
 /// and a database seeded before a portal existed gets that portal's data.
 /// `true` when anything was loaded.
-pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
+pub async fn seed_demo(pool: &AnyPool) -> Result<bool, sqlx::Error> {
     let mut tx = pool.begin().await?;
     let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&mut *tx).await?;
     let company = members == 0;
@@ -22,7 +22,7 @@ pub async fn seed_demo(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
     Ok(company || store)
 }
 
-async fn seed_company(tx: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
+async fn seed_company(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {
     let company = domain::seed::demo_company();
     let password_hash = auth::hash_password(domain::seed::DEMO_PASSWORD);
     sqlx::query("INSERT INTO company (id, name_vi, name_en) VALUES (1, $1, $2)").bind(&company.name.vi).bind(&company.name.en).execute(&mut *tx).await?;

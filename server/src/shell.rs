@@ -32,18 +32,18 @@ async fn sign_in(State(state): State<AppState>, Body(credentials): Body<Credenti
     if credentials.email.trim().is_empty() {
         return Err(Problem::invalid("email", "email must not be empty".into()));
     }
-    if state.limiter.is_blocked(&credentials.email) {
+    if auth::sign_in_blocked(&state.pool, &credentials.email, state.now()).await? {
         return Err(Problem::too_many_attempts());
     }
     let found = db::member_for_sign_in(&state.pool, &credentials.email).await?;
     let member = match found {
         Some((member, hash)) if auth::verify_password(&credentials.password, &hash) => member,
         _ => {
-            state.limiter.record_failure(&credentials.email);
+            auth::record_sign_in_failure(&state.pool, &credentials.email, state.now()).await?;
             return Err(Problem::bad_credentials());
         }
     };
-    state.limiter.record_success(&credentials.email);
+    auth::record_sign_in_success(&state.pool, &credentials.email).await?;
     let (token, token_hash) = auth::new_session_token();
     let expires_at = state.now().unix_millis() / 1000 + auth::SESSION_LIFETIME.as_secs() as i64;
     db::create_session(&state.pool, &token_hash, member.id, expires_at).await?;
@@ -64,16 +64,16 @@ async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<R
 }
 
 async fn my_profile(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<MemberProfile>, Problem> {
-    let company = db::load_company(&state.pool).await?;
+    let company = db::load_company(&mut *state.pool.acquire().await?).await?;
     company.profile(member.id, state.now().date()).map(Json).ok_or_else(Problem::not_found)
 }
 
 async fn my_offerings(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<Vec<OfferingStatus>>, Problem> {
-    let company = db::load_company(&state.pool).await?;
+    let company = db::load_company(&mut *state.pool.acquire().await?).await?;
     Ok(Json(company.offering_statuses(member.id, state.now().date())))
 }
 
 async fn workforce(State(state): State<AppState>, _: Hr) -> Result<Json<WorkforceOverview>, Problem> {
-    let company = db::load_company(&state.pool).await?;
+    let company = db::load_company(&mut *state.pool.acquire().await?).await?;
     Ok(Json(company.workforce_overview(state.now().date())))
 }

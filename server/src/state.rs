@@ -1,21 +1,19 @@
-//! What every handler can reach: the database, the sign-in limiter, the
-//! cookie policy and the clock. A portal keeps what only it needs (the
-//! store's lock and catalogue cache) in a state of its own, which its
+//! What every handler can reach: the database, the cookie policy and the
+//! clock. A portal keeps what only it needs (the store's catalogue cache)
+//! in a state of its own, which its
 //! handlers extract as `State<ItsState>` through axum's `FromRef`; this file
 //! never names a portal's state or its fields.
 
-use crate::auth::SignInLimiter;
 use domain::common::Clock;
 use domain::Timestamp;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
-    pub limiter: Arc<SignInLimiter>,
+    pub pool: AnyPool,
     /// Whether the session cookie carries `Secure`.
     pub secure_cookies: bool,
     /// Where every rule's `now` comes from.
@@ -25,8 +23,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(pool: SqlitePool, secure_cookies: bool, clock: Arc<dyn Clock + Send + Sync>) -> AppState {
-        AppState { pool, limiter: Arc::default(), secure_cookies, clock, portals: PortalParts::default() }
+    pub fn new(pool: AnyPool, secure_cookies: bool, clock: Arc<dyn Clock + Send + Sync>) -> AppState {
+        AppState { pool, secure_cookies, clock, portals: PortalParts::default() }
     }
 
     pub fn now(&self) -> Timestamp {
@@ -60,7 +58,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_portal_part_is_made_once_and_shared_by_every_clone() {
-        let pool = sqlx::SqlitePool::connect_lazy("sqlite::memory:").unwrap();
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect_lazy("sqlite::memory:").unwrap();
         let state = AppState::new(pool, false, Arc::new(FixedClock("2026-11-20T10:00:00+07:00".parse().unwrap())));
         state.portal::<Counter>().0.fetch_add(1, Ordering::SeqCst);
         let clone = state.clone();

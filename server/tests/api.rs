@@ -5,26 +5,12 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use noibo_server::{app, db, seed, AppState};
+mod common;
+
+use common::{seeded, state};
+use noibo_server::{app, db, seed};
 use serde_json::{json, Value};
 use tower::ServiceExt;
-
-/// The day these tests live on, whatever day they run.
-const NOW: &str = "2026-11-20T10:00:00+07:00";
-
-fn now() -> domain::Timestamp {
-    NOW.parse().unwrap()
-}
-
-fn state(pool: sqlx::SqlitePool, secure_cookies: bool) -> AppState {
-    AppState::new(pool, secure_cookies, std::sync::Arc::new(domain::common::FixedClock(now())))
-}
-
-async fn seeded() -> (Router, sqlx::SqlitePool) {
-    let pool = db::connect("sqlite::memory:").await.unwrap();
-    assert!(seed::seed_demo(&pool).await.unwrap());
-    (app(state(pool.clone(), false), &[], None).unwrap(), pool)
-}
 
 struct Answer {
     status: StatusCode,
@@ -78,7 +64,7 @@ async fn signing_in_sets_a_strict_http_only_session_cookie() {
 
 #[tokio::test]
 async fn cookies_are_secure_off_loopback() {
-    let pool = db::connect("sqlite::memory:").await.unwrap();
+    let pool = db::connect(&common::fresh_database().await).await.unwrap();
     seed::seed_demo(&pool).await.unwrap();
     let app = app(state(pool, true), &[], None).unwrap();
     let answer = call(&app, "POST", "/api/v1/session", None, Some(r#"{"email":"lan.tran@noibo.example","password":"demo"}"#)).await;
@@ -226,7 +212,7 @@ async fn the_company_loads_back_exactly_as_seeded() {
     for m in &mut expected.members {
         m.email = domain::member::normalized_email(&m.email);
     }
-    assert_eq!(db::load_company(&pool).await.unwrap(), expected);
+    assert_eq!(db::load_company(&mut pool.acquire().await.unwrap()).await.unwrap(), expected);
 }
 
 #[tokio::test]
@@ -235,7 +221,7 @@ async fn with_static_files_deep_links_get_the_app_under_a_strict_policy() {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), "<html><head><script type=\"module\">start()</script></head></html>").unwrap();
     std::fs::write(dist.join("app.js"), "export {}").unwrap();
-    let pool = db::connect("sqlite::memory:").await.unwrap();
+    let pool = db::connect(&common::fresh_database().await).await.unwrap();
     let app = app(state(pool, false), &[], Some(&dist)).unwrap();
     for path in ["/", "/profile", "/hr"] {
         let response = app.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
@@ -255,8 +241,7 @@ async fn with_static_files_deep_links_get_the_app_under_a_strict_policy() {
 
 #[tokio::test]
 async fn data_and_sessions_survive_a_restart() {
-    let file = std::env::temp_dir().join(format!("noibo-restart-{}.db", std::process::id()));
-    let url = format!("sqlite://{}", file.display());
+    let url = common::fresh_shared_database("restart").await;
     let cookie = {
         let pool = db::connect(&url).await.unwrap();
         assert!(seed::seed_demo(&pool).await.unwrap());
@@ -271,12 +256,11 @@ async fn data_and_sessions_survive_a_restart() {
     let me = call(&app, "GET", "/api/v1/me", Some(&cookie), None).await;
     assert_eq!(me.status, StatusCode::OK, "the session is still valid");
     pool.close().await;
-    std::fs::remove_file(file).unwrap();
 }
 
 #[tokio::test]
 async fn browsers_from_allowed_origins_may_call_with_credentials() {
-    let pool = db::connect("sqlite::memory:").await.unwrap();
+    let pool = db::connect(&common::fresh_database().await).await.unwrap();
     let app = app(state(pool, false), &["https://portal.example.vn".to_owned()], None).unwrap();
     let preflight = |origin: &'static str| {
         Request::builder()

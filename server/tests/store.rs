@@ -11,9 +11,12 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use noibo_server::portals::store::db as store_db;
-use noibo_server::{app, auth, db, seed, AppState};
+mod common;
+
+use common::{now, seeded, state};
+use noibo_server::{app, auth, db, seed};
 use serde_json::{json, Value};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use tower::ServiceExt;
 
 const LAN: &str = "lan.tran@noibo.example";
@@ -22,25 +25,8 @@ const HOA: &str = "hoa.nguyen@noibo.example";
 const TUAN: &str = "tuan.pham@noibo.example";
 const AN: &str = "an.vo@noibo.example";
 
-/// The day these tests live on, whatever day they run.
-const NOW: &str = "2026-11-20T10:00:00+07:00";
-
-fn now() -> domain::Timestamp {
-    NOW.parse().unwrap()
-}
-
-fn state(pool: sqlx::SqlitePool, secure_cookies: bool) -> AppState {
-    AppState::new(pool, secure_cookies, std::sync::Arc::new(domain::common::FixedClock(now())))
-}
-
-async fn seeded() -> (Router, SqlitePool) {
-    let pool = db::connect("sqlite::memory:").await.unwrap();
-    assert!(seed::seed_demo(&pool).await.unwrap());
-    (app(state(pool.clone(), false), &[], None).unwrap(), pool)
-}
-
 /// A session for the member with this email, as the cookie to send.
-async fn session(pool: &SqlitePool, email: &str) -> String {
+async fn session(pool: &AnyPool, email: &str) -> String {
     let id: i64 = sqlx::query_scalar("SELECT id FROM members WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
     let (token, hash) = auth::new_session_token();
     db::create_session(pool, &hash, domain::MemberId(id as u32), now().unix_millis() / 1000 + 3600).await.unwrap();
@@ -98,7 +84,7 @@ fn one_line(product: u32, quantity: i64, site: u32) -> Value {
     json!({"lines": [{"product_id": product, "quantity": quantity}], "pickup_site_id": site})
 }
 
-async fn stock_of(pool: &SqlitePool, product: i64) -> i64 {
+async fn stock_of(pool: &AnyPool, product: i64) -> i64 {
     sqlx::query_scalar("SELECT stock FROM products WHERE id = $1").bind(product).fetch_one(pool).await.unwrap()
 }
 
@@ -364,11 +350,9 @@ async fn stock_runs_out_and_says_how_many_are_left() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn fifty_members_racing_for_the_last_unit_sell_exactly_one() {
-    // A file database with a pool of several connections, so the requests
-    // really overlap (an in-memory database has one connection).
-    let file = std::env::temp_dir().join(format!("noibo-race-{}.db", std::process::id()));
-    let url = format!("sqlite://{}", file.display());
-    let pool = db::connect(&url).await.unwrap();
+    // A database with a pool of several connections, so the requests
+    // really overlap (an in-memory one has one connection).
+    let pool = db::connect(&common::fresh_shared_database("race").await).await.unwrap();
     assert!(seed::seed_demo(&pool).await.unwrap());
     let app = app(state(pool.clone(), false), &[], None).unwrap();
     let emails: Vec<String> = sqlx::query_scalar("SELECT email FROM members ORDER BY id").fetch_all(&pool).await.unwrap();
@@ -399,7 +383,6 @@ async fn fifty_members_racing_for_the_last_unit_sell_exactly_one() {
     let orders: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM order_lines WHERE product_id = 16").fetch_one(&pool).await.unwrap();
     assert_eq!(orders, 1);
     pool.close().await;
-    let _ = std::fs::remove_file(&file);
 }
 
 // ------------------------------------------------------------- idempotency
@@ -561,7 +544,7 @@ async fn hr_endpoints_are_refused_to_everyone_else() {
         assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED, "{method} {path}");
     }
     assert_eq!(stock_of(&pool, 1).await, 117, "nothing changed");
-    assert_eq!(store_db::policy(&pool).await.unwrap(), domain::seed::demo_shop().policy);
+    assert_eq!(store_db::policy(&mut pool.acquire().await.unwrap()).await.unwrap(), domain::seed::demo_shop().policy);
 }
 
 #[tokio::test]
@@ -725,10 +708,10 @@ async fn the_store_loads_back_exactly_as_the_demo_backend_starts() {
     let (_, pool) = seeded().await;
     let demo = domain::seed::demo_shop();
     assert_eq!(store_db::products(&pool).await.unwrap(), *demo.products);
-    let mut orders = store_db::orders(&pool, store_db::Orders::All).await.unwrap();
+    let mut orders = store_db::orders(&mut pool.acquire().await.unwrap(), store_db::Orders::All).await.unwrap();
     orders.reverse();
     assert_eq!(orders, demo.orders);
-    assert_eq!(store_db::policy(&pool).await.unwrap(), demo.policy);
+    assert_eq!(store_db::policy(&mut pool.acquire().await.unwrap()).await.unwrap(), demo.policy);
     for product in &demo.products {
         assert_eq!(store_db::reviews_of(&pool, product.id).await.unwrap(), demo.reviews_of(product.id).unwrap(), "{:?}", product.id);
     }

@@ -7,7 +7,7 @@
 
 use super::db;
 use domain::store::Catalogue;
-use sqlx::{SqliteExecutor, SqlitePool};
+use sqlx::{AnyConnection, AnyExecutor, Connection};
 use std::sync::{Arc, Mutex};
 
 /// The products at one version of the catalogue.
@@ -23,14 +23,14 @@ pub struct CatalogueCache {
 
 impl CatalogueCache {
     /// The products as the database has them now.
-    pub async fn shelf(&self, pool: &SqlitePool) -> Result<Arc<Shelf>, sqlx::Error> {
-        let now = version(pool).await?;
+    pub async fn shelf(&self, conn: &mut AnyConnection) -> Result<Arc<Shelf>, sqlx::Error> {
+        let now = version(&mut *conn).await?;
         if let Some(shelf) = self.current.lock().expect("not poisoned").as_ref().filter(|s| s.version == now) {
             return Ok(shelf.clone());
         }
         // The version and the products read in one transaction, so the
         // shelf is labelled with the version its products belong to.
-        let mut tx = pool.begin().await?;
+        let mut tx = conn.begin().await?;
         let version = version(&mut *tx).await?;
         let products = db::products(&mut *tx).await?;
         tx.commit().await?;
@@ -43,6 +43,6 @@ impl CatalogueCache {
     }
 }
 
-async fn version<'c>(db: impl SqliteExecutor<'c>) -> Result<i64, sqlx::Error> {
+async fn version(db: impl AnyExecutor<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT version FROM catalogue_version").fetch_one(db).await
 }

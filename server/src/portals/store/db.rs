@@ -1,31 +1,34 @@
 //! The store's tables: products, orders with their lines and status
 //! history, reviews, the allowance policy and idempotency keys. This module
 //! stores and loads facts; every rule about them is `domain::store`'s,
-//! called from `handlers`. Reads take the pool; writes take a connection
+//! called from `handlers`. A read of one query takes any executor (the pool
+//! or a connection); a read of several and every write take a connection
 //! (usually a transaction), so a change is written whole or not at all.
 
-use crate::db::{date, decode_id, enum_from_name, enum_name, from_json, id, signed, text, to_json};
+use crate::db::{continue_numbering, date, decode_id, enum_from_name, enum_name, from_json, id, signed, text, to_json};
 use domain::store::order::KeyUse;
 use domain::store::review::StoredReview;
 use domain::store::{
     AllowancePolicy, Order, OrderId, OrderLine, OrderRequest, OrderStatus, Product, ProductDraft, ProductId, Review, SegmentAllowance, Shop, StatusChange, Vnd,
 };
 use domain::{MemberId, SiteId, Timestamp};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqliteExecutor, SqlitePool};
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::{AnyConnection, AnyExecutor, Row};
 use std::collections::HashMap;
 
-fn money(row: &SqliteRow, column: &str) -> Result<Vnd, sqlx::Error> {
+fn money(row: &AnyRow, column: &str) -> Result<Vnd, sqlx::Error> {
     let value: i64 = row.try_get(column)?;
     Vnd::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 // ---------------------------------------------------------------- products
 
-const PRODUCT_COLUMNS: &str =
-    "id, name_vi, name_en, description_vi, description_en, category, market_price, internal_price, stock, monthly_quota, audience, hidden";
+/// `hidden` is read as a number: sqlx's `Any` reads no SQLite BOOLEAN
+/// column, and both databases cast a boolean to 0 or 1.
+const PRODUCT_COLUMNS: &str = "id, name_vi, name_en, description_vi, description_en, category, market_price, internal_price, stock, monthly_quota, audience,
+     CAST(hidden AS INTEGER) AS hidden";
 
-fn product_from(row: &SqliteRow) -> Result<Product, sqlx::Error> {
+fn product_from(row: &AnyRow) -> Result<Product, sqlx::Error> {
     Ok(Product {
         id: ProductId(id(row, "id")?),
         name: text(row, "name_vi", "name_en")?,
@@ -36,23 +39,23 @@ fn product_from(row: &SqliteRow) -> Result<Product, sqlx::Error> {
         stock: id(row, "stock")?,
         monthly_quota: id(row, "monthly_quota")?,
         audience: from_json(row.try_get("audience")?)?,
-        hidden: row.try_get("hidden")?,
+        hidden: row.try_get::<i64, _>("hidden")? != 0,
     })
 }
 
 /// Every product, hidden ones too, in id order.
-pub async fn products<'c>(db: impl SqliteExecutor<'c>) -> Result<Vec<Product>, sqlx::Error> {
+pub async fn products<'c>(db: impl AnyExecutor<'c>) -> Result<Vec<Product>, sqlx::Error> {
     sqlx::query(&format!("SELECT {PRODUCT_COLUMNS} FROM products ORDER BY id")).fetch_all(db).await?.iter().map(product_from).collect()
 }
 
-pub async fn product(pool: &SqlitePool, product: ProductId) -> Result<Option<Product>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE id = $1")).bind(i64::from(product.0)).fetch_optional(pool).await?;
+pub async fn product(db: impl AnyExecutor<'_>, product: ProductId) -> Result<Option<Product>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE id = $1")).bind(i64::from(product.0)).fetch_optional(db).await?;
     row.as_ref().map(product_from).transpose()
 }
 
 /// Stores a new product and returns its id: `id` when given (seeding),
 /// else the one the database assigns.
-pub async fn insert_product(conn: &mut SqliteConnection, id: Option<ProductId>, draft: &ProductDraft) -> Result<ProductId, sqlx::Error> {
+pub async fn insert_product(conn: &mut AnyConnection, id: Option<ProductId>, draft: &ProductDraft) -> Result<ProductId, sqlx::Error> {
     let (id_column, id_value) = if id.is_some() { ("id, ", "$12, ") } else { ("", "") };
     let sql = format!(
         "INSERT INTO products ({id_column}name_vi, name_en, description_vi, description_en, category, market_price, internal_price, stock, monthly_quota, audience, hidden)
@@ -66,7 +69,7 @@ pub async fn insert_product(conn: &mut SqliteConnection, id: Option<ProductId>, 
 }
 
 /// Writes every field of an existing product.
-pub async fn update_product(conn: &mut SqliteConnection, product: &Product) -> Result<(), sqlx::Error> {
+pub async fn update_product(conn: &mut AnyConnection, product: &Product) -> Result<(), sqlx::Error> {
     let draft = product.draft();
     let sql = "UPDATE products SET name_vi = $1, name_en = $2, description_vi = $3, description_en = $4, category = $5, market_price = $6,
          internal_price = $7, stock = $8, monthly_quota = $9, audience = $10, hidden = $11 WHERE id = $12 RETURNING id";
@@ -74,7 +77,7 @@ pub async fn update_product(conn: &mut SqliteConnection, product: &Product) -> R
     Ok(())
 }
 
-type IdQuery<'q> = sqlx::query::QueryScalar<'q, sqlx::Sqlite, i64, sqlx::sqlite::SqliteArguments<'q>>;
+type IdQuery<'q> = sqlx::query::QueryScalar<'q, sqlx::Any, i64, AnyArguments<'q>>;
 
 /// Binds a product's fields as `$1`…`$11`, in the column order both the
 /// insert and the update list.
@@ -96,7 +99,7 @@ fn bind_fields<'q>(query: IdQuery<'q>, draft: &'q ProductDraft) -> IdQuery<'q> {
 /// Takes `quantity` units out of stock unless fewer are left; `false` when
 /// they were not there. The rules have checked already: this guard only
 /// fires if something outside this process sold them in between.
-pub async fn take_stock(conn: &mut SqliteConnection, product: ProductId, quantity: u32) -> Result<bool, sqlx::Error> {
+pub async fn take_stock(conn: &mut AnyConnection, product: ProductId, quantity: u32) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1")
         .bind(i64::from(quantity))
         .bind(i64::from(product.0))
@@ -105,7 +108,7 @@ pub async fn take_stock(conn: &mut SqliteConnection, product: ProductId, quantit
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn return_stock(conn: &mut SqliteConnection, product: ProductId, quantity: u32) -> Result<(), sqlx::Error> {
+pub async fn return_stock(conn: &mut AnyConnection, product: ProductId, quantity: u32) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE products SET stock = stock + $1 WHERE id = $2").bind(i64::from(quantity)).bind(i64::from(product.0)).execute(&mut *conn).await?;
     Ok(())
 }
@@ -132,24 +135,23 @@ impl Orders {
 
 /// Orders with their lines and history, newest first, in three queries
 /// whatever their number.
-pub async fn orders(pool: &SqlitePool, which: Orders) -> Result<Vec<Order>, sqlx::Error> {
+pub async fn orders(conn: &mut AnyConnection, which: Orders) -> Result<Vec<Order>, sqlx::Error> {
     let (condition, value) = which.condition();
-    let fetch = |sql: String| async move {
-        let query = sqlx::query(&sql);
-        match value {
-            Some(value) => query.bind(value).fetch_all(pool).await,
-            None => query.fetch_all(pool).await,
-        }
-    };
-    let heads = fetch(format!(
-        "SELECT o.id, o.member_id, o.buyer_name, o.pickup_site_id, o.total, o.status, o.placed_at FROM orders o WHERE {condition} ORDER BY o.id DESC"
-    ))
+    let heads = fetch_where(
+        conn,
+        value,
+        format!("SELECT o.id, o.member_id, o.buyer_name, o.pickup_site_id, o.total, o.status, o.placed_at FROM orders o WHERE {condition} ORDER BY o.id DESC"),
+    )
     .await?;
     let mut lines: HashMap<u32, Vec<OrderLine>> = HashMap::new();
-    for row in fetch(format!(
-        "SELECT l.order_id, l.product_id, l.name_vi, l.name_en, l.quantity, l.unit_price
+    for row in fetch_where(
+        conn,
+        value,
+        format!(
+            "SELECT l.order_id, l.product_id, l.name_vi, l.name_en, l.quantity, l.unit_price
          FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE {condition} ORDER BY l.order_id, l.position"
-    ))
+        ),
+    )
     .await?
     {
         lines.entry(id(&row, "order_id")?).or_default().push(OrderLine {
@@ -160,9 +162,11 @@ pub async fn orders(pool: &SqlitePool, which: Orders) -> Result<Vec<Order>, sqlx
         });
     }
     let mut history: HashMap<u32, Vec<StatusChange>> = HashMap::new();
-    for row in fetch(format!(
-        "SELECT h.order_id, h.status, h.at FROM order_history h JOIN orders o ON o.id = h.order_id WHERE {condition} ORDER BY h.order_id, h.position"
-    ))
+    for row in fetch_where(
+        conn,
+        value,
+        format!("SELECT h.order_id, h.status, h.at FROM order_history h JOIN orders o ON o.id = h.order_id WHERE {condition} ORDER BY h.order_id, h.position"),
+    )
     .await?
     {
         history
@@ -189,26 +193,35 @@ pub async fn orders(pool: &SqlitePool, which: Orders) -> Result<Vec<Order>, sqlx
         .collect()
 }
 
-pub async fn order(pool: &SqlitePool, order: OrderId) -> Result<Option<Order>, sqlx::Error> {
-    Ok(orders(pool, Orders::One(order)).await?.pop())
+/// Runs `sql`, binding `value` as `$1` if there is one.
+async fn fetch_where(conn: &mut AnyConnection, value: Option<i64>, sql: String) -> Result<Vec<AnyRow>, sqlx::Error> {
+    let query = sqlx::query(&sql);
+    match value {
+        Some(value) => query.bind(value).fetch_all(&mut *conn).await,
+        None => query.fetch_all(&mut *conn).await,
+    }
+}
+
+pub async fn order(conn: &mut AnyConnection, order: OrderId) -> Result<Option<Order>, sqlx::Error> {
+    Ok(orders(conn, Orders::One(order)).await?.pop())
 }
 
 /// Stores a new order, numbered by the database; returns it with its id
 /// (the id `order` carries is ignored).
-pub async fn insert_order(conn: &mut SqliteConnection, mut order: Order) -> Result<Order, sqlx::Error> {
+pub async fn insert_order(conn: &mut AnyConnection, mut order: Order) -> Result<Order, sqlx::Error> {
     order.id = insert_head(conn, None, &order).await?;
     insert_parts(conn, &order).await?;
     Ok(order)
 }
 
 /// Stores an order exactly as given, id included (seeding).
-async fn insert_order_as_is(conn: &mut SqliteConnection, order: &Order) -> Result<(), sqlx::Error> {
+async fn insert_order_as_is(conn: &mut AnyConnection, order: &Order) -> Result<(), sqlx::Error> {
     insert_head(conn, Some(order.id), order).await?;
     insert_parts(conn, order).await
 }
 
 /// The order's own row, numbered by the database unless `id` is given.
-async fn insert_head(conn: &mut SqliteConnection, id: Option<OrderId>, order: &Order) -> Result<OrderId, sqlx::Error> {
+async fn insert_head(conn: &mut AnyConnection, id: Option<OrderId>, order: &Order) -> Result<OrderId, sqlx::Error> {
     let (id_column, id_value) = if id.is_some() { ("id, ", "$7, ") } else { ("", "") };
     let sql = format!(
         "INSERT INTO orders ({id_column}member_id, buyer_name, pickup_site_id, total, status, placed_at)
@@ -227,7 +240,7 @@ async fn insert_head(conn: &mut SqliteConnection, id: Option<OrderId>, order: &O
     Ok(OrderId(decode_id(query.fetch_one(&mut *conn).await?)?))
 }
 
-async fn insert_parts(conn: &mut SqliteConnection, order: &Order) -> Result<(), sqlx::Error> {
+async fn insert_parts(conn: &mut AnyConnection, order: &Order) -> Result<(), sqlx::Error> {
     for (position, line) in order.lines.iter().enumerate() {
         sqlx::query("INSERT INTO order_lines (order_id, position, product_id, name_vi, name_en, quantity, unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7)")
             .bind(i64::from(order.id.0))
@@ -246,7 +259,7 @@ async fn insert_parts(conn: &mut SqliteConnection, order: &Order) -> Result<(), 
     Ok(())
 }
 
-async fn append_history(conn: &mut SqliteConnection, order: OrderId, position: usize, change: &StatusChange) -> Result<(), sqlx::Error> {
+async fn append_history(conn: &mut AnyConnection, order: OrderId, position: usize, change: &StatusChange) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO order_history (order_id, position, status, at) VALUES ($1, $2, $3, $4)")
         .bind(i64::from(order.0))
         .bind(position as i64)
@@ -259,7 +272,7 @@ async fn append_history(conn: &mut SqliteConnection, order: OrderId, position: u
 
 /// Writes the status `order` moved to (its last history entry), provided
 /// it still had status `from`; `false` when someone moved it meanwhile.
-pub async fn record_status(conn: &mut SqliteConnection, order: &Order, from: OrderStatus) -> Result<bool, sqlx::Error> {
+pub async fn record_status(conn: &mut AnyConnection, order: &Order, from: OrderStatus) -> Result<bool, sqlx::Error> {
     let Some(change) = order.history.last() else { return Ok(false) };
     let done = sqlx::query("UPDATE orders SET status = $1 WHERE id = $2 AND status = $3")
         .bind(enum_name(&order.status))
@@ -279,7 +292,7 @@ pub async fn record_status(conn: &mut SqliteConnection, order: &Order, from: Ord
 const REVIEW_SELECT: &str = "SELECT r.product_id, m.full_name, d.name_vi, d.name_en, r.rating, r.comment, r.updated_on
      FROM reviews r JOIN members m ON m.id = r.member_id JOIN departments d ON d.id = m.department_id";
 
-fn review_from(row: &SqliteRow) -> Result<Review, sqlx::Error> {
+fn review_from(row: &AnyRow) -> Result<Review, sqlx::Error> {
     let rating: i64 = row.try_get("rating")?;
     Ok(Review {
         product_id: ProductId(id(row, "product_id")?),
@@ -291,31 +304,31 @@ fn review_from(row: &SqliteRow) -> Result<Review, sqlx::Error> {
     })
 }
 
-pub async fn review_by(pool: &SqlitePool, member: MemberId, product: ProductId) -> Result<Option<Review>, sqlx::Error> {
+pub async fn review_by(db: impl AnyExecutor<'_>, member: MemberId, product: ProductId) -> Result<Option<Review>, sqlx::Error> {
     let row = sqlx::query(&format!("{REVIEW_SELECT} WHERE r.member_id = $1 AND r.product_id = $2"))
         .bind(i64::from(member.0))
         .bind(i64::from(product.0))
-        .fetch_optional(pool)
+        .fetch_optional(db)
         .await?;
     row.as_ref().map(review_from).transpose()
 }
 
 /// A product's reviews, most recently written first (as the API lists
 /// them, `use_cases::product_reviews`).
-pub async fn reviews_of(pool: &SqlitePool, product: ProductId) -> Result<Vec<Review>, sqlx::Error> {
-    reviews_ordered(pool, product, "r.updated_on DESC, r.seq DESC").await
+pub async fn reviews_of(db: impl AnyExecutor<'_>, product: ProductId) -> Result<Vec<Review>, sqlx::Error> {
+    reviews_ordered(db, product, "r.updated_on DESC, r.seq DESC").await
 }
 
 /// A product's reviews in the order they were (last) written, oldest
 /// first: the facts `use_cases::product_reviews` takes.
-pub async fn reviews_written(pool: &SqlitePool, product: ProductId) -> Result<Vec<Review>, sqlx::Error> {
-    reviews_ordered(pool, product, "r.seq").await
+pub async fn reviews_written(db: impl AnyExecutor<'_>, product: ProductId) -> Result<Vec<Review>, sqlx::Error> {
+    reviews_ordered(db, product, "r.seq").await
 }
 
-async fn reviews_ordered(pool: &SqlitePool, product: ProductId, order_by: &str) -> Result<Vec<Review>, sqlx::Error> {
+async fn reviews_ordered(db: impl AnyExecutor<'_>, product: ProductId, order_by: &str) -> Result<Vec<Review>, sqlx::Error> {
     sqlx::query(&format!("{REVIEW_SELECT} WHERE r.product_id = $1 ORDER BY {order_by}"))
         .bind(i64::from(product.0))
-        .fetch_all(pool)
+        .fetch_all(db)
         .await?
         .iter()
         .map(review_from)
@@ -324,16 +337,13 @@ async fn reviews_ordered(pool: &SqlitePool, product: ProductId, order_by: &str) 
 
 /// Puts a member's one review of a product in place of any earlier one;
 /// it becomes the product's last written.
-pub async fn put_review(conn: &mut SqliteConnection, stored: &StoredReview) -> Result<(), sqlx::Error> {
+pub async fn put_review(conn: &mut AnyConnection, stored: &StoredReview) -> Result<(), sqlx::Error> {
     let (member, review) = (stored.member_id, &stored.review);
-    sqlx::query("DELETE FROM reviews WHERE member_id = $1 AND product_id = $2")
-        .bind(i64::from(member.0))
-        .bind(i64::from(review.product_id.0))
-        .execute(&mut *conn)
-        .await?;
     sqlx::query(
         "INSERT INTO reviews (member_id, product_id, rating, comment, updated_on, seq)
-         VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM reviews))",
+         VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM reviews))
+         ON CONFLICT (member_id, product_id) DO UPDATE SET
+           rating = excluded.rating, comment = excluded.comment, updated_on = excluded.updated_on, seq = excluded.seq",
     )
     .bind(i64::from(member.0))
     .bind(i64::from(review.product_id.0))
@@ -347,10 +357,10 @@ pub async fn put_review(conn: &mut SqliteConnection, stored: &StoredReview) -> R
 
 // ---------------------------------------------------------- the allowance
 
-pub async fn policy(pool: &SqlitePool) -> Result<AllowancePolicy, sqlx::Error> {
-    let default_limit: i64 = sqlx::query_scalar("SELECT default_limit FROM allowance_policy WHERE id = 1").fetch_one(pool).await?;
+pub async fn policy(conn: &mut AnyConnection) -> Result<AllowancePolicy, sqlx::Error> {
+    let default_limit: i64 = sqlx::query_scalar("SELECT default_limit FROM allowance_policy WHERE id = 1").fetch_one(&mut *conn).await?;
     let segments = sqlx::query("SELECT segment, yearly_limit FROM allowance_segments ORDER BY position")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|row| Ok(SegmentAllowance { segment: row.try_get("segment")?, yearly_limit: money(row, "yearly_limit")? }))
@@ -358,7 +368,7 @@ pub async fn policy(pool: &SqlitePool) -> Result<AllowancePolicy, sqlx::Error> {
     Ok(AllowancePolicy { default_limit: Vnd::try_from(default_limit).map_err(|e| sqlx::Error::Decode(Box::new(e)))?, segments })
 }
 
-pub async fn put_policy(conn: &mut SqliteConnection, policy: &AllowancePolicy) -> Result<(), sqlx::Error> {
+pub async fn put_policy(conn: &mut AnyConnection, policy: &AllowancePolicy) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE allowance_policy SET default_limit = $1 WHERE id = 1").bind(signed(policy.default_limit)).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM allowance_segments").execute(&mut *conn).await?;
     for (position, s) in policy.segments.iter().enumerate() {
@@ -375,11 +385,11 @@ pub async fn put_policy(conn: &mut SqliteConnection, policy: &AllowancePolicy) -
 // ------------------------------------------------------- idempotency keys
 
 /// What the member used `key` for before, if anything.
-pub async fn key_use(pool: &SqlitePool, member: MemberId, key: &str) -> Result<Option<KeyUse>, sqlx::Error> {
+pub async fn key_use(db: impl AnyExecutor<'_>, member: MemberId, key: &str) -> Result<Option<KeyUse>, sqlx::Error> {
     let row = sqlx::query("SELECT request, order_id FROM idempotency_keys WHERE member_id = $1 AND idempotency_key = $2")
         .bind(i64::from(member.0))
         .bind(key)
-        .fetch_optional(pool)
+        .fetch_optional(db)
         .await?;
     row.map(|row| {
         let order: Option<i64> = row.try_get("order_id")?;
@@ -390,7 +400,7 @@ pub async fn key_use(pool: &SqlitePool, member: MemberId, key: &str) -> Result<O
 
 /// Records `key` as in flight for `request`; `false` when the member
 /// already holds that key (another request claimed it first).
-pub async fn claim_key(pool: &SqlitePool, member: MemberId, key: &str, request: &OrderRequest, now: Timestamp) -> Result<bool, sqlx::Error> {
+pub async fn claim_key(db: impl AnyExecutor<'_>, member: MemberId, key: &str, request: &OrderRequest, now: Timestamp) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "INSERT INTO idempotency_keys (member_id, idempotency_key, request, order_id, created_at) VALUES ($1, $2, $3, NULL, $4)
          ON CONFLICT (member_id, idempotency_key) DO NOTHING",
@@ -399,13 +409,13 @@ pub async fn claim_key(pool: &SqlitePool, member: MemberId, key: &str, request: 
     .bind(key)
     .bind(to_json(request))
     .bind(now.unix_millis())
-    .execute(pool)
+    .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// The key's request succeeded: from now on it answers with `order`.
-pub async fn settle_key(conn: &mut SqliteConnection, member: MemberId, key: &str, order: OrderId) -> Result<(), sqlx::Error> {
+pub async fn settle_key(conn: &mut AnyConnection, member: MemberId, key: &str, order: OrderId) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE idempotency_keys SET order_id = $1 WHERE member_id = $2 AND idempotency_key = $3")
         .bind(i64::from(order.0))
         .bind(i64::from(member.0))
@@ -418,12 +428,12 @@ pub async fn settle_key(conn: &mut SqliteConnection, member: MemberId, key: &str
 /// Forgets an in-flight key whose request failed, or whose claim is older
 /// than `before` (its request died with a crashed process), so a retry is
 /// judged afresh. Settled keys stay.
-pub async fn release_key(pool: &SqlitePool, member: MemberId, key: &str, before: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn release_key(db: impl AnyExecutor<'_>, member: MemberId, key: &str, before: Timestamp) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM idempotency_keys WHERE member_id = $1 AND idempotency_key = $2 AND order_id IS NULL AND created_at < $3")
         .bind(i64::from(member.0))
         .bind(key)
         .bind(before.unix_millis())
-        .execute(pool)
+        .execute(db)
         .await?;
     Ok(())
 }
@@ -432,13 +442,15 @@ pub async fn release_key(pool: &SqlitePool, member: MemberId, key: &str, before:
 
 /// Loads a whole `Shop` (the demo store) into empty store tables, ids and
 /// history as they are, so both backends start identical.
-pub async fn seed(conn: &mut SqliteConnection, shop: &Shop) -> Result<(), sqlx::Error> {
+pub async fn seed(conn: &mut AnyConnection, shop: &Shop) -> Result<(), sqlx::Error> {
     for product in &shop.products {
         insert_product(conn, Some(product.id), &product.draft()).await?;
     }
     for order in &shop.orders {
         insert_order_as_is(conn, order).await?;
     }
+    continue_numbering(conn, "products").await?;
+    continue_numbering(conn, "orders").await?;
     for stored in &shop.reviews {
         put_review(conn, stored).await?;
     }

@@ -17,7 +17,7 @@ pub use state::StoreState;
 use crate::state::AppState;
 use axum::routing::{get, patch, post};
 use axum::Router;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -40,7 +40,7 @@ pub fn router() -> Router<AppState> {
 
 /// Loads the demo store (`domain::seed::demo_shop`) unless products exist;
 /// `true` when it did.
-pub async fn seed_demo(conn: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
+pub async fn seed_demo(conn: &mut AnyConnection) -> Result<bool, sqlx::Error> {
     let products: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&mut *conn).await?;
     if products > 0 {
         return Ok(false);

@@ -7,14 +7,14 @@ use crate::state::AppState;
 use axum::extract::FromRef;
 use domain::common::Clock;
 use domain::Timestamp;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use std::sync::Arc;
 
 /// What the store's handlers take as `State<StoreState>`: the database and
-/// the clock every portal shares, and the store's own lock and catalogue.
+/// the clock every portal shares, and the store's own catalogue.
 #[derive(Clone)]
 pub struct StoreState {
-    pub pool: SqlitePool,
+    pub pool: AnyPool,
     clock: Arc<dyn Clock + Send + Sync>,
     own: Arc<Own>,
 }
@@ -23,12 +23,6 @@ pub struct StoreState {
 /// its clones.
 #[derive(Default)]
 struct Own {
-    /// Taken by every store change for its load → check → write, so the
-    /// rules judge the facts the write lands on: stock, quotas and allowances
-    /// hold under concurrent orders. This serialises one process only; more
-    /// copies behind a load balancer would need row locks (`SELECT … FOR
-    /// UPDATE`) or SERIALIZABLE transactions on Postgres instead.
-    lock: tokio::sync::Mutex<()>,
     /// The products in memory between changes.
     catalogue: CatalogueCache,
 }
@@ -42,12 +36,6 @@ impl FromRef<AppState> for StoreState {
 impl StoreState {
     pub fn now(&self) -> Timestamp {
         self.clock.now()
-    }
-
-    /// Waits for the store's turn (see `Own::lock`); the change it guards
-    /// runs while the returned guard lives.
-    pub async fn turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
-        self.own.lock.lock().await
     }
 
     pub fn catalogue(&self) -> &CatalogueCache {
