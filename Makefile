@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 PUBLIC_URL ?= /
 DIST ?= dist
 
-.PHONY: serve serve-full dist size bench lint test test-native test-components test-contract test-e2e tools browser clean
+.PHONY: serve serve-full dist size bench lint test test-native test-components test-contract test-e2e test-replicas tools browser postgres clean
 
 ## make serve: the app with the embedded demo backend at http://127.0.0.1:8080
 serve: tools
@@ -45,11 +45,17 @@ bench: tools browser
 lint:
 	scripts/lint.sh
 
-## make test: every test — the lint gates first, then native, components in Chromium, end-to-end
-test: tools lint browser test-native test-components test-contract test-e2e
+## make test: every test — the lint gates first, then native, components in
+## Chromium, contract, end-to-end and replicas, with a throwaway PostgreSQL
+## cluster running so the server's parts run on both databases
+test: tools lint browser postgres
+	scripts/with-postgres.sh $(MAKE) test-native test-components test-contract test-e2e test-replicas
 
+## Every target below runs on SQLite; under scripts/with-postgres.sh (as
+## `make test` runs them) the server's tests run on PostgreSQL as well.
 test-native:
-	cargo test --workspace
+	NOIBO_TEST_POSTGRES= cargo test --workspace
+	if [ -n "$$NOIBO_TEST_POSTGRES" ]; then cargo test -p noibo-server --tests; fi
 
 test-components: tools browser
 	# Without the split point: a wasm-bindgen test binary with one never starts.
@@ -58,8 +64,9 @@ test-components: tools browser
 ## one contract suite on both backends (headless Chromium), and the spec
 ## (api/openapi.yaml) against the reference server (schemathesis)
 test-contract: tools browser
-	scripts/contract-suite.sh
-	scripts/contract-check.sh
+	scripts/contract-suite.sh sqlite
+	scripts/contract-check.sh sqlite
+	if [ -n "$$NOIBO_TEST_POSTGRES" ]; then scripts/contract-suite.sh postgres && scripts/contract-check.sh postgres; fi
 
 test-e2e: tools browser
 	$(MAKE) dist
@@ -70,11 +77,20 @@ test-e2e: tools browser
 	node --test e2e/budget.test.mjs
 	cd e2e && npx playwright test
 
+## two servers on one PostgreSQL: stock, keys, the limiter, the catalogue
+## and a killed replica (needs scripts/with-postgres.sh)
+test-replicas: tools
+	cargo build -p noibo-server
+	node --test e2e/replicas.test.mjs
+
 tools:
 	@scripts/install-tools.sh
 
 browser:
 	@scripts/install-browser.sh
+
+postgres:
+	@scripts/install-postgres.sh
 
 clean:
 	cargo clean

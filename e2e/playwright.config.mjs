@@ -11,6 +11,7 @@ const chromium = {
 export const ROOT_PORT = 4173;
 export const SUBPATH_PORT = 4174;
 export const SERVER_PORT = 4175;
+export const POSTGRES_SERVER_PORT = 4176;
 /** The instant every clock reads in these tests (the browser's, through
  * `page.clock`, and the reference server's, through `--now`): the demo data
  * reads the same on any day. */
@@ -21,6 +22,11 @@ const desktop = { viewport: { width: 1280, height: 800 } };
 // The server projects run the Foundation and store scenarios again through the HTTP
 // backend against the reference server (what `make serve-full` runs).
 const server = { baseURL: `http://127.0.0.1:${SERVER_PORT}`, backend: 'http' };
+// Under scripts/with-postgres.sh (as `make test` runs), the store scenarios
+// run once more, on a desktop, against a reference server on PostgreSQL.
+const postgres = Boolean(process.env.NOIBO_TEST_POSTGRES);
+const serverCommand = (port, database) =>
+  `../target/debug/noibo-server --listen 127.0.0.1:${port} --database ${database} --seed demo --static ../dist-full --now ${E2E_NOW}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -41,17 +47,24 @@ export default defineConfig({
     { name: 'desktop', use: desktop },
     { name: 'phone-server', use: { ...phone, ...server }, testMatch: /(foundation|store)\.spec\.mjs/ },
     { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: /(foundation|store)\.spec\.mjs/ },
+    ...(postgres
+      ? [{ name: 'desktop-postgres', use: { ...desktop, ...server, baseURL: `http://127.0.0.1:${POSTGRES_SERVER_PORT}` }, testMatch: /store\.spec\.mjs/ }]
+      : []),
   ],
   webServer: [
     { command: `node serve.mjs ../dist ${ROOT_PORT}`, port: ROOT_PORT, reuseExistingServer: false },
     { command: `node serve.mjs ../dist-subpath ${SUBPATH_PORT} /noibo/`, url: `http://127.0.0.1:${SUBPATH_PORT}/noibo/`, reuseExistingServer: false },
     {
-      // A fresh file database each run, not `sqlite::memory:`: an in-memory
-      // database lives on one connection, and a request the browser aborts
-      // mid-transaction can cost the pool that connection and all the data.
-      command: `rm -f ../target/e2e-server.db* && ../target/debug/noibo-server --listen 127.0.0.1:${SERVER_PORT} --database sqlite://../target/e2e-server.db --seed demo --static ../dist-full --now ${E2E_NOW}`,
+      command: serverCommand(SERVER_PORT, '$(../scripts/test-database.sh sqlite e2e_server)'),
       url: `http://127.0.0.1:${SERVER_PORT}/api/v1/health`,
       reuseExistingServer: false,
     },
+    ...(postgres
+      ? [{
+        command: serverCommand(POSTGRES_SERVER_PORT, '$(../scripts/test-database.sh postgres e2e_server)'),
+        url: `http://127.0.0.1:${POSTGRES_SERVER_PORT}/api/v1/health`,
+        reuseExistingServer: false,
+      }]
+      : []),
   ],
 });

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The spec and the server must agree: schemathesis (PyPI) generates requests
 # from api/openapi.yaml against a fresh reference server on a free loopback
-# port, signed in as HR so every endpoint is reachable.
+# port, signed in as HR so every endpoint is reachable. The server's
+# database is fresh, of the kind asked: sqlite (the default) or postgres
+# (under scripts/with-postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# A fresh file database (an in-memory one lives on a single connection, and
-# an aborted request can cost the pool that connection and all the data).
-DB_DIR=$(mktemp -d)
+DATABASE=$(scripts/test-database.sh "${1:-sqlite}" contract_check)
 
 VENV=target/schemathesis-venv
 SCHEMATHESIS_VERSION=4.32.5
@@ -20,9 +20,9 @@ cargo build -q -p noibo-server
 SERVER_BIN="${CARGO_TARGET_DIR:-target}/debug/noibo-server"
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT/api/v1"
-"$SERVER_BIN" --listen "127.0.0.1:$PORT" --database "sqlite://$DB_DIR/noibo.db" --seed demo > target/contract-server.log 2>&1 &
+"$SERVER_BIN" --listen "127.0.0.1:$PORT" --database "$DATABASE" --seed demo > target/contract-server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DB_DIR"' EXIT
+trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.2; done
 
 NOIBO_SESSION=$(curl -sf -D - -o /dev/null -H 'content-type: application/json' \

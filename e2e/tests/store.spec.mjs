@@ -31,6 +31,8 @@ const SERVER_MEMBERS = {
   'phone-server': ['linh.ha', 'binh.mai', 'tam.cao', 'hieu.lam', 'nhung.to', 'giang.luong'],
   'desktop-server': ['long.trinh', 'yen.kieu', 'kiet.luu', 'mai.quach', 'thinh.la', 'phong.vuong'],
 };
+// The PostgreSQL project has a server and a database of its own.
+SERVER_MEMBERS['desktop-postgres'] = SERVER_MEMBERS['desktop-server'];
 
 function buyer(backend, testInfo, slot) {
   if (backend === 'demo') return PERSONAS.lan;
