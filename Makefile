@@ -34,12 +34,16 @@ size: dist
 	node e2e/size.mjs $(DIST)
 
 ## make bench: the store catalogue with 5,000 products on a 4× slower CPU,
-## both backends; writes BENCHMARKS.md and bench-results.json
-bench: tools browser
+## both backends; then the reference server under load on SQLite and
+## PostgreSQL, one replica and two; writes BENCHMARKS.md, bench-results.json
+## and bench-load.json
+bench: tools browser postgres
 	$(MAKE) dist
 	rm -rf dist-bench-http && cp -r dist dist-bench-http && echo '{"backend":"http"}' > dist-bench-http/config.json
 	cargo build --release -p noibo-server
 	cd e2e && node bench.mjs ../dist ../target/release/noibo-server
+	# The server under load: 100 connections, each database, one replica and two.
+	scripts/with-postgres.sh node e2e/load.mjs target/release/noibo-server
 
 ## make lint: cargo fmt --check and Clippy with warnings as errors, native and wasm32
 lint:
