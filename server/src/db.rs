@@ -1,7 +1,7 @@
 //! The server's persistence: opening the database (SQLite or PostgreSQL)
 //! and migrating it, the helpers every portal's SQL shares (JSON columns,
 //! enum names, ids, localized text, holding a row, numbering), and the
-//! company, its sessions and failed sign-ins.
+//! company, its sessions and sign-in attempts.
 //!
 //! One pool type, sqlx's `Any`, serves both databases, so a portal writes
 //! each query once: both accept `$1` parameters, `RETURNING`,
@@ -224,37 +224,30 @@ pub async fn delete_session(db: impl AnyExecutor<'_>, token_hash: &str) -> Resul
     Ok(())
 }
 
-/// Failed sign-ins for `email` in the window that started after `since`.
-pub async fn failed_sign_ins(db: impl AnyExecutor<'_>, email: &str, since: i64) -> Result<i64, sqlx::Error> {
-    let failures: Option<i64> = sqlx::query_scalar("SELECT failures FROM sign_in_failures WHERE email = $1 AND window_start > $2")
-        .bind(normalized_email(email))
-        .bind(since)
-        .fetch_optional(db)
-        .await?;
-    Ok(failures.unwrap_or(0))
-}
-
-/// Counts one more failed sign-in for `email` in one statement, so
-/// failures arriving together at several servers are all counted. A window
-/// that started at or before `since` has passed: the count starts again at
-/// `now`, and every other passed window is forgotten.
-pub async fn record_failed_sign_in(pool: &AnyPool, email: &str, now: i64, since: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO sign_in_failures (email, failures, window_start) VALUES ($1, 1, $2)
+/// Counts one more sign-in attempt for `email` in one statement, so
+/// attempts arriving together at several servers are all counted, and
+/// returns the count in this window. A window that started at or before
+/// `since` has passed: the count starts again at `now`, and every other
+/// passed window is forgotten, so the table holds only the last window's
+/// emails.
+pub async fn count_sign_in_attempt(pool: &AnyPool, email: &str, now: i64, since: i64) -> Result<i64, sqlx::Error> {
+    let attempts = sqlx::query_scalar(
+        "INSERT INTO sign_in_attempts (email, attempts, window_start) VALUES ($1, 1, $2)
          ON CONFLICT (email) DO UPDATE SET
-           failures = CASE WHEN sign_in_failures.window_start <= $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
-           window_start = CASE WHEN sign_in_failures.window_start <= $3 THEN $2 ELSE sign_in_failures.window_start END",
+           attempts = CASE WHEN sign_in_attempts.window_start <= $3 THEN 1 ELSE sign_in_attempts.attempts + 1 END,
+           window_start = CASE WHEN sign_in_attempts.window_start <= $3 THEN $2 ELSE sign_in_attempts.window_start END
+         RETURNING attempts",
     )
     .bind(normalized_email(email))
     .bind(now)
     .bind(since)
-    .execute(pool)
+    .fetch_one(pool)
     .await?;
-    sqlx::query("DELETE FROM sign_in_failures WHERE window_start <= $1").bind(since).execute(pool).await?;
-    Ok(())
+    sqlx::query("DELETE FROM sign_in_attempts WHERE window_start <= $1").bind(since).execute(pool).await?;
+    Ok(attempts)
 }
 
-pub async fn clear_failed_sign_ins(db: impl AnyExecutor<'_>, email: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1").bind(normalized_email(email)).execute(db).await?;
+pub async fn clear_sign_in_attempts(db: impl AnyExecutor<'_>, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sign_in_attempts WHERE email = $1").bind(normalized_email(email)).execute(db).await?;
     Ok(())
 }

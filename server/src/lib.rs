@@ -3,7 +3,8 @@
 //!
 //! Shared: `state` (what handlers reach), `db` (persistence and its
 //! helpers), `extract` (who is asking, ids, bodies), `auth`, `problem`,
-//! `seed`, the `shell`'s routes and the `app` that puts it together. Each
+//! `seed`, the `shell`'s routes, the `app` that puts it together and `serve`,
+//! which accepts connections. Each
 //! portal is a folder under `portals/`.
 
 pub mod app;
@@ -14,6 +15,7 @@ pub mod extract;
 pub mod portals;
 pub mod problem;
 pub mod seed;
+pub mod serve;
 pub mod shell;
 pub mod state;
 pub mod static_site;

@@ -24,6 +24,11 @@ impl Problem {
         Problem { kind: "about:blank", title, status: status.as_u16(), detail: None, errors: Vec::new() }
     }
 
+    /// A problem with nothing to say but its status (`405 Method Not
+    /// Allowed`, `408 Request Timeout`).
+    pub fn of_status(status: StatusCode) -> Problem {
+        Problem::new(status, status.canonical_reason().unwrap_or("Error"))
+    }
     pub fn unauthorized() -> Problem {
         Problem::new(StatusCode::UNAUTHORIZED, "Not signed in")
     }

@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use domain::company::WorkforceOverview;
 use domain::{Credentials, Member, MemberProfile, OfferingStatus};
@@ -18,31 +18,36 @@ use domain::{Credentials, Member, MemberProfile, OfferingStatus};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/health", get(health))
-        .route("/session", get(current_session).post(sign_in).delete(sign_out))
+        .route("/session", get(current_session).delete(sign_out))
         .route("/me", get(my_profile))
         .route("/me/offerings", get(my_offerings))
         .route("/hr/workforce", get(workforce))
+}
+
+/// Routes whose requests are never logged (`app` keeps them out of the
+/// request log): an attempt to sign in names an email, and whether it came
+/// and failed is nobody's business.
+pub fn unlogged_router() -> Router<AppState> {
+    Router::new().route("/session", post(sign_in))
 }
 
 async fn health() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok" }))
 }
 
+/// The attempt is counted before the password is checked, and an unknown
+/// email costs the same check as a known one.
 async fn sign_in(State(state): State<AppState>, Body(credentials): Body<Credentials>) -> Result<Response, Problem> {
-    if credentials.email.trim().is_empty() {
-        return Err(Problem::invalid("email", "email must not be empty".into()));
+    let violations = credentials.violations();
+    if !violations.is_empty() {
+        return Err(Problem::violations(violations));
     }
-    if auth::sign_in_blocked(&state.pool, &credentials.email, state.now()).await? {
+    if !auth::claim_sign_in_attempt(&state.pool, &credentials.email, state.now()).await? {
         return Err(Problem::too_many_attempts());
     }
     let found = db::member_for_sign_in(&state.pool, &credentials.email).await?;
-    let member = match found {
-        Some((member, hash)) if auth::verify_password(&credentials.password, &hash) => member,
-        _ => {
-            auth::record_sign_in_failure(&state.pool, &credentials.email, state.now()).await?;
-            return Err(Problem::bad_credentials());
-        }
-    };
+    let matches = auth::check_password(&credentials.password, found.as_ref().map(|(_, hash)| hash.as_str())).await;
+    let (member, _) = found.filter(|_| matches).ok_or_else(Problem::bad_credentials)?;
     auth::record_sign_in_success(&state.pool, &credentials.email).await?;
     let (token, token_hash) = auth::new_session_token();
     let expires_at = state.now().unix_millis() / 1000 + auth::SESSION_LIFETIME.as_secs() as i64;

@@ -10,6 +10,10 @@ use sqlx::AnyPool;
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// `--request-timeout`'s default.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -18,13 +22,19 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Where every rule's `now` comes from.
     pub clock: Arc<dyn Clock + Send + Sync>,
+    /// How long a request may take, body included, before it is cut (408).
+    pub request_timeout: Duration,
     /// Each portal's own part, by type.
     portals: PortalParts,
 }
 
 impl AppState {
     pub fn new(pool: AnyPool, secure_cookies: bool, clock: Arc<dyn Clock + Send + Sync>) -> AppState {
-        AppState { pool, secure_cookies, clock, portals: PortalParts::default() }
+        AppState { pool, secure_cookies, clock, request_timeout: DEFAULT_REQUEST_TIMEOUT, portals: PortalParts::default() }
+    }
+
+    pub fn with_request_timeout(self, request_timeout: Duration) -> AppState {
+        AppState { request_timeout, ..self }
     }
 
     pub fn now(&self) -> Timestamp {
