@@ -35,9 +35,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     tracing::info!(address = %listener.local_addr()?, "listening");
     let limits = Limits { header_timeout: args.header_timeout(), max_connections: args.max_connections as usize };
-    serve(listener, router, limits, async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await;
+    serve(listener, router, limits, stop_signal()).await;
     Ok(())
+}
+
+/// Ctrl-C, or the SIGTERM a service manager or an orchestrator sends to
+/// stop a replica: requests in progress then finish.
+async fn stop_signal() {
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM can be watched");
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate.recv() => {}
+    }
 }
