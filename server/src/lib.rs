@@ -2,7 +2,7 @@
 //! crate stores facts in SQL, authenticates, and speaks `api/openapi.yaml`.
 //!
 //! Shared: `state` (what handlers reach), `db` (persistence and its
-//! helpers), `extract` (who is asking, ids, bodies), `auth`, `problem`,
+//! helpers), `extract` (who is asking, ids, bodies; `strict_json` reads bodies), `auth`, `problem`,
 //! `seed`, the `shell`'s routes and the `app` that puts it together. Each
 //! portal is a folder under `portals/`.
 
@@ -17,6 +17,7 @@ pub mod seed;
 pub mod shell;
 pub mod state;
 pub mod static_site;
+pub mod strict_json;
 
 pub use app::app;
 pub use state::AppState;
