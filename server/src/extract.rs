@@ -6,17 +6,14 @@ use crate::auth::{session_token, token_hash};
 use crate::db;
 use crate::problem::Problem;
 use crate::state::AppState;
-use axum::extract::rejection::JsonRejection;
+use crate::strict_json;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use domain::common::require_hr;
 use domain::store::order::is_valid_key;
 use domain::Member;
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
-use std::fmt;
-use std::marker::PhantomData;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 /// The signed-in member; handlers that take it answer 401 without a session.
 pub struct SignedIn(pub Member);
@@ -69,42 +66,26 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
     }
 }
 
-/// A JSON body; malformed JSON is a 400, JSON of the wrong shape a 422
-/// naming the field. The body must be a JSON object: serde would otherwise
-/// read an array as a struct's fields in order (`[null, null]` as a patch).
+/// A JSON body; malformed JSON is a 400 (413 too large, 415 not declared
+/// as JSON), JSON of the wrong shape a 422 naming the field at fault, as
+/// `lines[0].quantity`. It is read strictly (`strict_json`): an unknown key
+/// or an array where an object belongs is refused at any depth, as a
+/// misspelled key could otherwise change what a request means.
 pub struct Body<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     type Rejection = Problem;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Problem> {
-        match axum::Json::<ObjectOnly<T>>::from_request(request, state).await {
-            Ok(axum::Json(ObjectOnly(value))) => Ok(Body(value)),
-            Err(JsonRejection::JsonDataError(error)) => {
-                let message = error.body_text();
-                Err(Problem::invalid(&field_named_in(&message), message))
-            }
-            Err(rejection) => Err(Problem::unreadable(rejection.status(), rejection.body_text())),
-        }
-    }
-}
-
-/// `T`, read only from a JSON object.
-struct ObjectOnly<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Fields<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Fields<T> {
-            type Value = T;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map))
-            }
-        }
-        deserializer.deserialize_map(Fields(PhantomData)).map(ObjectOnly)
+        let axum::Json(value) =
+            axum::Json::<Value>::from_request(request, state).await.map_err(|rejection| Problem::unreadable(rejection.status(), rejection.body_text()))?;
+        strict_json::from_value(value).map(Body).map_err(|error| {
+            let field = match error.path() {
+                "" => "body",
+                path => path,
+            };
+            Problem::invalid(field, error.to_string())
+        })
     }
 }
 
@@ -135,35 +116,13 @@ fn param_named_in(message: &str) -> String {
     }
 }
 
-/// The field a serde error is about: a path before a colon ("password:
-/// invalid type ..."), or the name in "missing/unknown field `x`"; else the
-/// whole body.
-fn field_named_in(message: &str) -> String {
-    let detail = message.rsplit("target type: ").next().unwrap_or(message);
-    if let Some((path, _)) = detail.split_once(": ") {
-        if !path.is_empty() && !path.contains(' ') {
-            return path.to_owned();
-        }
-    }
-    ["missing field `", "unknown field `"].iter().find_map(|marker| detail.strip_prefix(marker)?.split('`').next()).unwrap_or("body").to_owned()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{field_named_in, param_named_in};
+    use super::param_named_in;
 
     #[test]
     fn the_parameter_at_fault_is_named() {
         assert_eq!(param_named_in("Failed to deserialize query string: per_page: invalid digit found in string"), "per_page");
         assert_eq!(param_named_in("Failed to deserialize query string: duplicate field `q`"), "query");
-    }
-
-    #[test]
-    fn the_field_at_fault_is_named() {
-        let prefix = "Failed to deserialize the JSON body into the target type: ";
-        assert_eq!(field_named_in(&format!("{prefix}missing field `email` at line 1 column 2")), "email");
-        assert_eq!(field_named_in(&format!("{prefix}unknown field `role`, expected `email` or `password`")), "role");
-        assert_eq!(field_named_in(&format!("{prefix}password: invalid type: integer `3`, expected a string")), "password");
-        assert_eq!(field_named_in(&format!("{prefix}invalid type: integer `3`, expected struct Credentials")), "body");
     }
 }

@@ -2,9 +2,9 @@
 //! crate stores facts in SQL, authenticates, and speaks `api/openapi.yaml`.
 //!
 //! Shared: `state` (what handlers reach), `db` (persistence and its
-//! helpers), `extract` (who is asking, ids, bodies), `auth`, `problem`,
-//! `seed`, the `shell`'s routes, the `app` that puts it together and `serve`,
-//! which accepts connections. Each
+//! helpers), `extract` (who is asking, ids, bodies; `strict_json` reads
+//! bodies), `auth`, `problem`, `seed`, the `shell`'s routes, the `app` that
+//! puts it together and `serve`, which accepts connections. Each
 //! portal is a folder under `portals/`.
 
 pub mod app;
@@ -19,6 +19,7 @@ pub mod serve;
 pub mod shell;
 pub mod state;
 pub mod static_site;
+pub mod strict_json;
 
 pub use app::app;
 pub use state::AppState;

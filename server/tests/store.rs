@@ -233,11 +233,17 @@ async fn every_store_endpoint_needs_a_session() {
 // ---------------------------------------------------------------- ordering
 
 #[tokio::test]
-async fn prices_come_from_the_server_whatever_the_request_says() {
+async fn prices_come_from_the_server_and_a_request_that_sends_one_is_refused() {
     let (app, pool) = seeded().await;
     let lan = session(&pool, LAN).await;
-    let tampered = json!({"lines": [{"product_id": 1, "quantity": 2, "unit_price": 1}], "pickup_site_id": 1, "total": 2});
-    let placed = order(&app, &lan, "tampered", &tampered).await;
+    let tampered = json!({"lines": [{"product_id": 1, "quantity": 2, "unit_price": 1}], "pickup_site_id": 1});
+    let refused = order(&app, &lan, "tampered", &tampered).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(refused.body["errors"][0]["field"], "lines[0].unit_price");
+    let totalled = order(&app, &lan, "totalled", &json!({"lines": [{"product_id": 1, "quantity": 2}], "pickup_site_id": 1, "total": 2})).await;
+    assert_eq!(totalled.body["errors"][0]["field"], "total");
+    assert_eq!(stock_of(&pool, 1).await, 120 - 3, "nothing placed");
+    let placed = order(&app, &lan, "plain", &one_line(1, 2, 1)).await;
     assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.body);
     assert_eq!(placed.body["lines"][0]["unit_price"], 129_000);
     assert_eq!(placed.body["total"], 258_000);

@@ -139,8 +139,8 @@ pub const MAX_QUANTITY: i64 = 99;
 pub const MAX_LINES: usize = 50;
 
 /// What a member sends to place an order. Prices are not part of it: the
-/// backend prices every line itself. Unknown fields (a tampered
-/// `unit_price`, say) are ignored, never used.
+/// backend prices every line itself, and the server refuses a request that
+/// carries any other field (a tampered `unit_price`, say).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderRequest {
     pub lines: Vec<LineRequest>,
