@@ -212,16 +212,14 @@ impl<'de> MapAccess<'de> for Members {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        for (key, value) in self.entries.by_ref() {
-            let path = member(&self.path, &key);
-            if let Some(fields) = self.fields.filter(|fields| !fields.contains(&key.as_str())) {
-                return Err(<Error as de::Error>::unknown_field(&key, fields).at(&path));
-            }
-            let read = seed.deserialize(StringDeserializer::<Error>::new(key)).map_err(|error| error.at(&path))?;
-            self.next = Some(Strict { value, path });
-            return Ok(Some(read));
+        let Some((key, value)) = self.entries.next() else { return Ok(None) };
+        let path = member(&self.path, &key);
+        if let Some(fields) = self.fields.filter(|fields| !fields.contains(&key.as_str())) {
+            return Err(<Error as de::Error>::unknown_field(&key, fields).at(&path));
         }
-        Ok(None)
+        let read = seed.deserialize(StringDeserializer::<Error>::new(key)).map_err(|error| error.at(&path))?;
+        self.next = Some(Strict { value, path });
+        Ok(Some(read))
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
