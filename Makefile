@@ -28,6 +28,8 @@ dist: tools
 	trunk build --release --offline --public-url $(PUBLIC_URL) --dist $(DIST)
 	# GitHub Pages serves 404.html for unknown paths: make it the app, so deep links work.
 	cp $(DIST)/index.html $(DIST)/404.html
+	# Last, once every file is final: .br and .gz copies for hosts to serve as they are.
+	node scripts/compress-dist.mjs $(DIST)
 
 ## make size: raw, gzip and brotli size of each file in dist/
 size: dist

@@ -13,10 +13,12 @@ export function measure(file) {
   };
 }
 
+/** The built files, without the .br and .gz copies `make dist` adds (measured here from the originals). */
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    if (statSync(path).isDirectory()) return filesUnder(path);
+    return /\.(br|gz)$/.test(name) ? [] : [path];
   });
 }
 
