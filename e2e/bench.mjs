@@ -14,6 +14,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { firstLoad, measure as fileSize } from './size.mjs';
+import { waitFor } from './server.mjs';
 
 const [dist = '../dist', serverBinary = '../target/release/noibo-server'] = process.argv.slice(2);
 const PRODUCTS = 5000;
@@ -66,16 +67,6 @@ function products() {
 function start(command, args) {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   return child;
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 const percentile = (values, p) => {

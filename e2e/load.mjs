@@ -9,15 +9,14 @@
 //
 // Without NOIBO_TEST_POSTGRES (scripts/with-postgres.sh) only SQLite runs.
 import autocannon from 'autocannon';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_BIN = process.argv[2] ?? `${ROOT}target/release/noibo-server`;
-const NOW = '2026-11-20T10:00:00+07:00';
 const CONNECTIONS = 100;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const SEARCHES = ['nuoc', 'ca phe', 'tra', 'banh', 'gao', 'xa phong', 'mat ong', 'nen', 'dau', 'keo'];
@@ -26,26 +25,8 @@ const SEARCHES = ['nuoc', 'ca phe', 'tra', 'banh', 'gao', 'xa phong', 'mat ong',
 const BENCH_PRODUCTS = 20;
 const HR = 'hoa.nguyen@noibo.example';
 
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startReplica(database, seed) {
-  const port = await freePort();
-  const args = ['--listen', `127.0.0.1:${port}`, '--database', database, '--now', NOW, ...(seed ? ['--seed', 'demo'] : [])];
-  const child = spawn(SERVER_BIN, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i += 1) {
-    if (await fetch(`${origin}/api/v1/health`).then((r) => r.ok, () => false)) return { origin, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`replica on ${port} did not start`);
-}
+/** A replica on the shared database; the first loads the demo data. */
+const startReplica = (database, seed) => startServer(SERVER_BIN, database, seed ? ['--seed', 'demo'] : []);
 
 async function api(origin, method, path, { cookie, body } = {}) {
   const headers = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) };

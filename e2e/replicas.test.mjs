@@ -4,17 +4,16 @@
 // scripts/with-postgres.sh, which provides the database server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { NOW, startServer } from './server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_BIN = `${ROOT}target/debug/noibo-server`;
 const PG_VERSION = readdirSync('/usr/lib/postgresql').sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).at(-1);
 const PSQL = `/usr/lib/postgresql/${PG_VERSION}/bin/psql`;
-const NOW = '2026-11-20T10:00:00+07:00';
 /** The demo store's product with exactly one unit left, and one with plenty. */
 const LAST_UNIT = 16;
 const PLENTY = 3;
@@ -28,26 +27,10 @@ function sql(query) {
   return execFileSync(PSQL, ['-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', database, '-c', query], { encoding: 'utf8' }).trim();
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a replica on the shared database and waits until it answers. */
+/** A replica on the shared database; the first loads the demo data. */
 async function startReplica(seed) {
-  const port = await freePort();
-  const args = ['--listen', `127.0.0.1:${port}`, '--database', database, '--now', NOW, ...(seed ? ['--seed', 'demo'] : [])];
-  const process = spawn(SERVER_BIN, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...globalThis.process.env, RUST_LOG: 'warn' } });
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  for (let i = 0; i < 100; i += 1) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { base, process };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`replica on ${port} did not start`);
+  const { origin, child } = await startServer(SERVER_BIN, database, seed ? ['--seed', 'demo'] : []);
+  return { base: `${origin}/api/v1`, process: child };
 }
 
 /** A session made in SQL, as sign-in would store it (argon2 in a debug

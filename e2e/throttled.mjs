@@ -10,35 +10,16 @@
 // defaults: target/release/noibo-server and dist. DIST is copied to a temp
 // folder whose config.json points the app at the server, as an operator would.
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServer } from './server.mjs';
 
 const [serverBinary = 'target/release/noibo-server', dist = 'dist'] = process.argv.slice(2);
 const RUNS = 3;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
 const CPU_SLOWDOWN = 4;
 const vi = JSON.parse(readFileSync(new URL('../locales/vi.json', import.meta.url), 'utf8'));
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** One run in a fresh context: the two timings, and the bytes received (headers included) during each. */
 async function run(browser, baseURL) {
@@ -73,14 +54,8 @@ const work = mkdtempSync(join(tmpdir(), 'noibo-throttled-'));
 const site = join(work, 'dist');
 cpSync(dist, site, { recursive: true });
 writeFileSync(join(site, 'config.json'), '{"backend":"http"}\n');
-const port = await freePort();
-const server = spawn(serverBinary, [
-  '--listen', `127.0.0.1:${port}`, '--database', `sqlite://${join(work, 'noibo.db')}`, '--seed', 'demo', '--static', site,
-  '--now', '2026-11-20T10:00:00+07:00',
-], { stdio: ['ignore', 'ignore', 'inherit'] });
+const { origin: baseURL, child: server } = await startServer(serverBinary, `sqlite://${join(work, 'noibo.db')}`, ['--seed', 'demo', '--static', site]);
 try {
-  const baseURL = `http://127.0.0.1:${port}`;
-  await waitFor(`${baseURL}/api/v1/health`);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
