@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use domain::common::{Rule, MAX_PER_PAGE};
 use domain::seed::{demo_company, demo_shop};
-use domain::store::cart::{cart_total, order_request};
+use domain::store::cart::{cart_total, order_request, quota_violation};
 use domain::store::csv::orders_csv;
 use domain::store::review::MAX_COMMENT_CHARS;
 use domain::store::search::fold;
@@ -273,26 +273,23 @@ fn the_internal_price_may_not_exceed_the_market_price() {
 #[test]
 fn prices_must_be_at_least_one_dong() {
     let draft = ProductDraft { market_price: 0, internal_price: 0, ..coffee_draft() };
-    assert_eq!(
-        draft.violations(),
-        [violation("market_price", Rule::OutOfRange, Some(1_000_000_000)), violation("internal_price", Rule::OutOfRange, Some(1_000_000_000))]
-    );
+    assert_eq!(draft.violations(), [out_of_range("market_price", 1, 1_000_000_000), out_of_range("internal_price", 1, 1_000_000_000)]);
     let free = ProductDraft { internal_price: 0, ..coffee_draft() };
-    assert_eq!(free.violations(), [violation("internal_price", Rule::OutOfRange, Some(1_000_000_000))]);
+    assert_eq!(free.violations(), [out_of_range("internal_price", 1, 1_000_000_000)]);
 }
 
 #[test]
 fn a_monthly_quota_is_between_one_and_ninety_nine() {
     for quota in [0, 100, u32::MAX] {
         let draft = ProductDraft { monthly_quota: quota, ..coffee_draft() };
-        assert_eq!(draft.violations(), [violation("monthly_quota", Rule::OutOfRange, Some(99))], "quota {quota}");
+        assert_eq!(draft.violations(), [out_of_range("monthly_quota", 1, 99)], "quota {quota}");
     }
 }
 
 #[test]
 fn absurd_stock_is_refused() {
     let draft = ProductDraft { stock: 1_000_001, ..coffee_draft() };
-    assert_eq!(draft.violations(), [violation("stock", Rule::OutOfRange, Some(1_000_000))]);
+    assert_eq!(draft.violations(), [out_of_range("stock", 0, 1_000_000)]);
 }
 
 #[test]
@@ -302,7 +299,7 @@ fn hr_creates_a_product_with_the_next_id_or_learns_what_is_wrong() {
     assert_eq!(created.id, ProductId(25));
     assert_eq!(created.draft(), coffee_draft());
     let bad = ProductDraft { monthly_quota: 0, ..coffee_draft() };
-    assert_eq!(rejected(shop.create_product(bad)), [violation("monthly_quota", Rule::OutOfRange, Some(99))]);
+    assert_eq!(rejected(shop.create_product(bad)), [out_of_range("monthly_quota", 1, 99)]);
     assert_eq!(shop.products.len(), 25);
 }
 
@@ -472,6 +469,13 @@ fn the_cart_says_when_there_are_fewer_in_stock_than_in_the_cart() {
         cart_line(24, 1, 1).changes(Some(product(&shop, 24))),
         [CartChange::PriceChanged { from: 1, to: 38_000 }, CartChange::StockShort { available: 0 }]
     );
+}
+
+#[test]
+fn a_cart_line_past_the_monthly_quota_says_so_before_ordering() {
+    assert_eq!(quota_violation(&cart_line(5, 4, 32_000), 4), None);
+    assert_eq!(quota_violation(&cart_line(5, 5, 32_000), 4), Some(violation("quantity", Rule::Quota, Some(4))));
+    assert_eq!(quota_violation(&cart_line(5, 1, 32_000), 0), Some(violation("quantity", Rule::Quota, Some(0))), "none left this month");
 }
 
 #[test]
@@ -649,9 +653,9 @@ fn hr_cannot_set_a_policy_for_an_unknown_or_repeated_segment() {
     assert_eq!(
         violations,
         [
-            violation("default_limit", Rule::OutOfRange, Some(1_000_000_000)),
+            out_of_range("default_limit", 0, 1_000_000_000),
             violation("segments[3].segment", Rule::OutOfRange, None),
-            violation("segments[4].yearly_limit", Rule::OutOfRange, Some(1_000_000_000)),
+            out_of_range("segments[4].yearly_limit", 0, 1_000_000_000),
             violation("segments[4].segment", Rule::KeyReused, None),
         ]
     );

@@ -229,7 +229,7 @@ fn a_field_error_travels_as_field_rule_limit_and_an_english_message() {
 #[test]
 fn a_field_error_is_read_without_a_message_rule_or_limit() {
     let bare: FieldError = serde_json::from_value(serde_json::json!({"field": "lines", "rule": "empty_order"})).unwrap();
-    assert_eq!(bare, FieldError { field: "lines".into(), rule: Some(Rule::EmptyOrder), limit: None, message: String::new() });
+    assert_eq!(bare, FieldError { field: "lines".into(), rule: Some(Rule::EmptyOrder), limit: None, min: None, message: String::new() });
     let plain: FieldError = serde_json::from_value(serde_json::json!({"field": "body"})).unwrap();
     assert_eq!((plain.rule, plain.message.as_str()), (None, ""));
 }

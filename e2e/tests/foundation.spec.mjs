@@ -173,3 +173,26 @@ test('dark mode is readable and accessible', async ({ page, backend }, testInfo)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a locked email is told it tried too often, and when to try again', async ({ page, backend }, testInfo) => {
+  test.skip(backend !== 'http', 'the demo backend signs in by persona, with no password to guess');
+  const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
+  await page.addInitScript((l) => localStorage.setItem('noibo.lang', l), lang);
+  await page.goto('/sign-in');
+  // An email of its own per project: the server and its counts are shared.
+  await page.getByLabel(t(lang, 'sign_in.email')).fill(`locked.${testInfo.project.name}@noibo.example`);
+  await page.getByLabel(t(lang, 'sign_in.password')).fill('guess');
+  const submit = page.getByRole('button', { name: t(lang, 'sign_in.submit'), exact: true });
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await submit.click();
+    await expect(page.getByRole('alert')).toContainText(t(lang, 'error.bad_credentials'));
+    await expect(submit).toBeEnabled();
+  }
+  await submit.click();
+  const alert = page.getByRole('alert').filter({ hasText: t(lang, 'error.too_many_attempts') });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(t(lang, 'error.try_again_in', { minutes: 15 }));
+  await expect(alert).not.toContainText(t(lang, 'error.server'));
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `sign-in-locked-${lang}`);
+});

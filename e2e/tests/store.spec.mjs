@@ -11,7 +11,7 @@ const PRODUCTS = {
   en: { fishSauce: 'Anchovy fish sauce 40°N, 500ml', tea: 'West Lake lotus tea, 200g box' },
 };
 /** Money as the app writes it (`i18n::format::vnd`), captured as digits with their separators. */
-const AMOUNT = { vi: /([\d.]+) ₫/, en: /₫([\d,]+)/ };
+const AMOUNT = { vi: /([\d.]+)\s₫/, en: /₫([\d,]+)/ };
 
 const TEXT = Object.fromEntries(LANGS.map((lang) => {
   const l = (key, params) => t(lang, key, params);
@@ -105,7 +105,7 @@ for (const lang of LANGS) {
     const line = page.getByTestId('cart-line');
     await expect(line).toHaveCount(1);
     await expect(line.getByLabel(ui.quantity)).toHaveValue('2');
-    await expect(page.getByTestId('cart-total')).toHaveText(lang === 'vi' ? '138.000 ₫' : '₫138,000');
+    await expect(page.getByTestId('cart-total')).toHaveText(lang === 'vi' ? '138.000\u00a0₫' : '₫138,000');
     await expect(page.getByLabel(ui.site)).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
@@ -165,17 +165,17 @@ test('a space typed between search words asks the server nothing new', async ({ 
   await expect(page.getByLabel(TEXT.vi.search)).toHaveValue('nuoc  mam ');
 });
 
-test('buying past the monthly quota gives a clear error next to the product', async ({ page, backend }, testInfo) => {
+test('putting more than the monthly quota in the cart says so next to the product at once', async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const ui = TEXT[lang];
   await signIn(page, backend, buyer(backend, testInfo, 2), lang);
   await addToCart(page, ui, lang === 'vi' ? 'tra sen' : 'lotus', ui.tea, 2);
   await page.getByRole('link', { name: ui.goToCart }).click();
   await page.getByRole('button', { name: ui.more }).click();
+  // Said on the line at once, before any attempt to order; ordering waits.
   await expect(page.getByTestId('cart-line').getByLabel(ui.quantity)).toHaveValue('3');
-  await page.getByTestId('place-order').click();
   await expect(page.getByTestId('cart-line')).toContainText(ui.quota);
-  await expect(page.getByTestId('cart-line').getByLabel(ui.quantity)).toHaveValue('3');
+  await expect(page.getByTestId('place-order')).toBeDisabled();
   await expectAccessible(page);
   await snapshot(page, testInfo, `store-quota-error-${lang}`);
 });
@@ -197,6 +197,13 @@ test('HR marks an order ready for pickup and the member sees it', async ({ page,
   await expect(row).toBeVisible();
   await expectAccessible(page);
   await snapshot(page, testInfo, `store-hr-queue-${lang}`);
+  // Cancelling asks first, and "keep" keeps the order.
+  await row.getByRole('button', { name: t(lang, 'hr_store.mark.cancelled', { number }) }).click();
+  await expect(row.getByRole('group')).toContainText(t(lang, 'hr_store.cancel_question', { number }));
+  await expectAccessible(page);
+  await row.getByRole('button', { name: t(lang, 'store.cancel_keep') }).click();
+  await expect(row.getByRole('group')).toHaveCount(0);
+  await expect(row.getByText(ui.statusPlaced)).toBeVisible();
   await row.getByRole('button', { name: ui.markReady(number) }).click();
   await expect(page.getByTestId('queue-row').filter({ hasText: number })).toHaveCount(0);
 
@@ -362,4 +369,15 @@ test('a damaged shop under the store\'s own key resets the shop only: the sessio
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Lan');
   // Reaching the catalogue at all, before and after the reload, needs the session the reset kept.
   await expectShopResetOnOpen(page);
+});
+
+test('a product or an order that does not exist, and an HR page a member opens, still have a heading', async ({ page, backend }, testInfo) => {
+  const lang = testInfo.project.name.startsWith('phone') ? 'en' : 'vi';
+  await signIn(page, backend, buyer(backend, testInfo, 0), lang);
+  for (const [path, key] of [['/store/products/999', 'error.not_found'], ['/store/orders/999', 'error.not_found'], ['/hr/store', 'error.forbidden']]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(lang, key));
+    await expectAccessible(page);
+  }
+  await snapshot(page, testInfo, `store-member-on-hr-page-${lang}`);
 });

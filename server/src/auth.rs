@@ -109,12 +109,15 @@ fn window_start(now: Timestamp) -> i64 {
 }
 
 /// Counts a sign-in attempt for `email` before its password is checked;
-/// `false` when the email has had its `MAX_FAILURES` attempts in this
-/// window, and this one must not be checked. Counting first holds under
-/// parallel guesses: each is counted in one statement, so at most
-/// `MAX_FAILURES` are ever checked. A right password clears the count.
-pub async fn claim_sign_in_attempt(pool: &AnyPool, email: &str, now: Timestamp) -> Result<bool, sqlx::Error> {
-    Ok(db::count_sign_in_attempt(pool, email, now.unix_millis(), window_start(now)).await? <= MAX_FAILURES)
+/// `Some(wait)` when the email has had its `MAX_FAILURES` attempts in this
+/// window, and this one must not be checked: it may try again once `wait`
+/// has passed. Counting first holds under parallel guesses: each is
+/// counted in one statement, so at most `MAX_FAILURES` are ever checked. A
+/// right password clears the count.
+pub async fn claim_sign_in_attempt(pool: &AnyPool, email: &str, now: Timestamp) -> Result<Option<Duration>, sqlx::Error> {
+    let (attempts, started) = db::count_sign_in_attempt(pool, email, now.unix_millis(), window_start(now)).await?;
+    let ends = started + WINDOW.as_millis() as i64;
+    Ok((attempts > MAX_FAILURES).then(|| Duration::from_millis(u64::try_from(ends - now.unix_millis()).unwrap_or(0))))
 }
 
 pub async fn record_sign_in_success(pool: &AnyPool, email: &str) -> Result<(), sqlx::Error> {

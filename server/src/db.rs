@@ -226,17 +226,17 @@ pub async fn delete_session(db: impl AnyExecutor<'_>, token_hash: &str) -> Resul
 
 /// Counts one more sign-in attempt for `email` in one statement, so
 /// attempts arriving together at several servers are all counted, and
-/// returns the count in this window. A window that started at or before
+/// returns the count in this window and when the window started. A window that started at or before
 /// `since` has passed: the count starts again at `now`, and every other
 /// passed window is forgotten, so the table holds only the last window's
 /// emails.
-pub async fn count_sign_in_attempt(pool: &AnyPool, email: &str, now: i64, since: i64) -> Result<i64, sqlx::Error> {
-    let attempts = sqlx::query_scalar(
+pub async fn count_sign_in_attempt(pool: &AnyPool, email: &str, now: i64, since: i64) -> Result<(i64, i64), sqlx::Error> {
+    let counted = sqlx::query(
         "INSERT INTO sign_in_attempts (email, attempts, window_start) VALUES ($1, 1, $2)
          ON CONFLICT (email) DO UPDATE SET
            attempts = CASE WHEN sign_in_attempts.window_start <= $3 THEN 1 ELSE sign_in_attempts.attempts + 1 END,
            window_start = CASE WHEN sign_in_attempts.window_start <= $3 THEN $2 ELSE sign_in_attempts.window_start END
-         RETURNING attempts",
+         RETURNING attempts, window_start",
     )
     .bind(normalized_email(email))
     .bind(now)
@@ -244,7 +244,7 @@ pub async fn count_sign_in_attempt(pool: &AnyPool, email: &str, now: i64, since:
     .fetch_one(pool)
     .await?;
     sqlx::query("DELETE FROM sign_in_attempts WHERE window_start <= $1").bind(since).execute(pool).await?;
-    Ok(attempts)
+    Ok((counted.try_get("attempts")?, counted.try_get("window_start")?))
 }
 
 pub async fn clear_sign_in_attempts(db: impl AnyExecutor<'_>, email: &str) -> Result<(), sqlx::Error> {

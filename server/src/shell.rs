@@ -7,7 +7,7 @@ use crate::extract::{Body, Hr, SignedIn};
 use crate::problem::Problem;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::header::SET_COOKIE;
+use axum::http::header::{RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -42,8 +42,10 @@ async fn sign_in(State(state): State<AppState>, Body(credentials): Body<Credenti
     if !violations.is_empty() {
         return Err(Problem::violations(violations));
     }
-    if !auth::claim_sign_in_attempt(&state.pool, &credentials.email, state.now()).await? {
-        return Err(Problem::too_many_attempts());
+    if let Some(wait) = auth::claim_sign_in_attempt(&state.pool, &credentials.email, state.now()).await? {
+        // Whole seconds, rounded up: a client that waits that long may try.
+        let seconds = wait.as_millis().div_ceil(1000).max(1);
+        return Ok(([(RETRY_AFTER, seconds.to_string())], Problem::too_many_attempts()).into_response());
     }
     let found = db::member_for_sign_in(&state.pool, &credentials.email).await?;
     let matches = auth::check_password(&credentials.password, found.as_ref().map(|(_, hash)| hash.as_str())).await;

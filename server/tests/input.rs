@@ -179,3 +179,21 @@ async fn an_unknown_key_or_an_array_in_an_allowance_segment_is_refused_and_the_p
     assert_eq!(refused_field(&app, "PUT", "/api/v1/hr/store/allowance-policy", &hoa, &positional).await, "segments[0]");
     assert_eq!(get(&app, "/api/v1/hr/store/allowance-policy", &hoa).await, before);
 }
+
+#[tokio::test]
+async fn a_number_too_large_or_negative_is_refused_at_its_field_and_never_saved_as_zero() {
+    let (app, pool) = seeded().await;
+    let hoa = session(&pool, HOA).await;
+    let mut huge = draft(json!({"all_of": []}));
+    huge["stock"] = json!(99_999_999_999_u64);
+    assert_eq!(refused_field(&app, "POST", "/api/v1/hr/store/products", &hoa, &huge).await, "stock");
+    let mut negative = draft(json!({"all_of": []}));
+    negative["market_price"] = json!(-1);
+    assert_eq!(refused_field(&app, "POST", "/api/v1/hr/store/products", &hoa, &negative).await, "market_price");
+    assert_eq!(get(&app, "/api/v1/hr/store/products", &hoa).await.as_array().unwrap().len(), 24, "no product was added");
+    for default_limit in [json!(-1_000_000), json!(null), json!("99999999999999999999")] {
+        let policy = json!({"default_limit": default_limit, "segments": []});
+        assert_eq!(refused_field(&app, "PUT", "/api/v1/hr/store/allowance-policy", &hoa, &policy).await, "default_limit", "{default_limit}");
+    }
+    assert_eq!(get(&app, "/api/v1/hr/store/allowance-policy", &hoa).await["default_limit"], 3_000_000, "the policy stands");
+}

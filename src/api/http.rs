@@ -59,7 +59,11 @@ impl HttpBackend {
         .map_err(|_| ApiError::Network)?;
         let response = request.send().await.map_err(|_| ApiError::Network)?;
         let status = response.status();
-        let text = response.text().await.map_err(|_| ApiError::Network)?;
+        let retry_after = response.headers().get("retry-after").and_then(|seconds| seconds.trim().parse().ok());
+        // The body exactly as sent: `text()` would drop a leading byte order
+        // mark, which the CSV export carries for Excel.
+        let bytes = response.binary().await.map_err(|_| ApiError::Network)?;
+        let text = String::from_utf8(bytes).map_err(|_| ApiError::Server { status })?;
         drop(guard);
         match status {
             200..=299 => Ok(text),
@@ -67,6 +71,7 @@ impl HttpBackend {
             403 => Err(ApiError::Forbidden),
             404 => Err(ApiError::NotFound),
             409 => Err(ApiError::Conflict),
+            429 => Err(ApiError::TooManyAttempts { retry_after }),
             400 | 422 => {
                 let fields = serde_json::from_str::<Problem>(&text).map(|p| p.errors).unwrap_or_default();
                 Err(ApiError::Invalid { fields })

@@ -35,6 +35,11 @@ pub enum ApiError {
     Invalid {
         fields: Vec<FieldError>,
     },
+    /// Too many sign-in attempts for this email: the backend says how many
+    /// seconds to wait (`Retry-After`), when it says.
+    TooManyAttempts {
+        retry_after: Option<u32>,
+    },
     /// The backend could not be reached; retrying may help.
     Network,
     /// The backend failed or answered something we do not understand.
@@ -53,6 +58,7 @@ impl ApiError {
             ApiError::NotFound => Key::ErrorNotFound,
             ApiError::Conflict => Key::ErrorConflict,
             ApiError::Invalid { .. } => Key::ErrorInvalid,
+            ApiError::TooManyAttempts { .. } => Key::ErrorTooManyAttempts,
             ApiError::Network => Key::ErrorNetwork,
             ApiError::Server { .. } => Key::ErrorServer,
         }

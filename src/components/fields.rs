@@ -20,11 +20,24 @@ pub fn from_wire_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
 /// inside it when `field` ends with `.`).
 pub fn errors_at(error: &Option<ApiError>, field: &str) -> Vec<FieldError> {
     match error {
-        Some(ApiError::Invalid { fields }) => {
-            fields.iter().filter(|f| f.field == field || (field.ends_with('.') && f.field.starts_with(field))).cloned().collect()
-        }
+        Some(ApiError::Invalid { fields }) => at(fields, field),
         _ => Vec::new(),
     }
+}
+
+/// A form's errors at `field`: what the form found before sending (the
+/// domain's rules on what was typed) when it found anything, else what the
+/// failed call said.
+pub fn form_errors_at(found: &[FieldError], failure: &Option<ApiError>, field: &str) -> Vec<FieldError> {
+    if found.is_empty() {
+        errors_at(failure, field)
+    } else {
+        at(found, field)
+    }
+}
+
+fn at(errors: &[FieldError], field: &str) -> Vec<FieldError> {
+    errors.iter().filter(|f| f.field == field || (field.ends_with('.') && f.field.starts_with(field))).cloned().collect()
 }
 
 /// Translated messages under a field, announced when they appear.

@@ -22,6 +22,10 @@ pub fn Loadable<T, V, R>(
     /// Lines the loading skeleton sketches.
     #[prop(default = 3)]
     skeleton_lines: usize,
+    /// What loads is the whole page, its `<h1>` included: an error in its
+    /// place is then the page's heading.
+    #[prop(optional)]
+    page: bool,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -35,7 +39,7 @@ where
                 Suspend::new(async move {
                     match resource.await {
                         Ok(data) => Either::Left(render(data)),
-                        Err(error) => Either::Right(view! { <ErrorNotice error retry=move || resource.refetch()/> }),
+                        Err(error) => Either::Right(view! { <ErrorNotice error page retry=move || resource.refetch()/> }),
                     }
                 })
             }}
@@ -44,13 +48,13 @@ where
 }
 
 #[component]
-fn ErrorNotice(error: ApiError, retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn ErrorNotice(error: ApiError, page: bool, retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     if error == ApiError::Unauthorized {
         let session = expect_context::<Session>();
         Effect::new(move |_| session.expired());
     }
     view! {
-        <StatusMessage title=error.message_key()>
+        <StatusMessage title=error.message_key() page>
             {error.is_retryable().then(|| view! {
                 <button type="button" class="button" on:click=move |_| retry()>
                     <Tr key=Key::ActionRetry/>

@@ -1,5 +1,6 @@
 //! Shared UI pieces.
 
+mod confirm_button;
 mod eligibility;
 mod fields;
 mod icon;
@@ -10,8 +11,9 @@ mod plain_header;
 mod skeleton;
 mod status_message;
 
+pub use confirm_button::ConfirmButton;
 pub use eligibility::EligibilityReasons;
-pub use fields::{errors_at, from_wire_name, wire_name, FieldMessages};
+pub use fields::{errors_at, form_errors_at, from_wire_name, wire_name, FieldMessages};
 pub use icon::Icon;
 pub use language_switcher::LanguageSwitcher;
 pub use loadable::Loadable;

@@ -1,15 +1,26 @@
-//! Money and dates as each language writes them.
+//! Money, numbers and dates as each language writes them.
 
 use super::{text, Key};
 use domain::{Date, Lang};
 
-/// Integer đồng as `1.250.000 ₫` (vi) or `₫1,250,000` (en).
+/// Integer đồng as `1.250.000 ₫` (vi, with a no-break space, so the sign
+/// never wraps away from the number) or `₫1,250,000` (en).
 pub fn vnd(amount: i64, lang: Lang) -> String {
+    let grouped = number(amount.unsigned_abs(), lang);
+    let sign = if amount < 0 { "-" } else { "" };
+    match lang {
+        Lang::Vi => format!("{sign}{grouped}\u{a0}₫"),
+        Lang::En => format!("{sign}₫{grouped}"),
+    }
+}
+
+/// A count with its digits grouped: `1.000.000` (vi), `1,000,000` (en).
+pub fn number(value: u64, lang: Lang) -> String {
     let separator = match lang {
         Lang::Vi => '.',
         Lang::En => ',',
     };
-    let digits = amount.unsigned_abs().to_string();
+    let digits = value.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -17,11 +28,7 @@ pub fn vnd(amount: i64, lang: Lang) -> String {
         }
         grouped.push(digit);
     }
-    let sign = if amount < 0 { "-" } else { "" };
-    match lang {
-        Lang::Vi => format!("{sign}{grouped} ₫"),
-        Lang::En => format!("{sign}₫{grouped}"),
-    }
+    grouped
 }
 
 /// An amount of đồng (`domain::store::Vnd`) as [`vnd`] writes it.
@@ -52,16 +59,25 @@ pub fn tenure(months: u32, lang: Lang) -> String {
     }
 }
 
+/// A rating in tenths as each language writes a decimal: `4,5` (vi), `4.5` (en).
+pub fn tenths(value: u32, lang: Lang) -> String {
+    let point = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    format!("{}{point}{}", value / 10, value % 10)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn money_is_written_the_vietnamese_way_by_default() {
-        assert_eq!(vnd(1_250_000, Lang::Vi), "1.250.000 ₫");
-        assert_eq!(vnd(0, Lang::Vi), "0 ₫");
-        assert_eq!(vnd(999, Lang::Vi), "999 ₫");
-        assert_eq!(vnd(-45_000, Lang::Vi), "-45.000 ₫");
+        assert_eq!(vnd(1_250_000, Lang::Vi), "1.250.000\u{a0}₫");
+        assert_eq!(vnd(0, Lang::Vi), "0\u{a0}₫");
+        assert_eq!(vnd(999, Lang::Vi), "999\u{a0}₫");
+        assert_eq!(vnd(-45_000, Lang::Vi), "-45.000\u{a0}₫");
     }
 
     #[test]
@@ -87,5 +103,12 @@ mod tests {
         assert_eq!(tenure(12, Lang::En), "1 year");
         assert_eq!(tenure(51, Lang::En), "4 years 3 months");
         assert_eq!(tenure(51, Lang::Vi), "4 năm 3 tháng");
+    }
+
+    #[test]
+    fn a_rating_is_written_with_each_language_s_decimal_mark() {
+        assert_eq!(tenths(45, Lang::Vi), "4,5");
+        assert_eq!(tenths(45, Lang::En), "4.5");
+        assert_eq!(tenths(50, Lang::Vi), "5,0");
     }
 }

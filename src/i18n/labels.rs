@@ -1,6 +1,6 @@
 //! Shared enums and rules as the member reads them.
 
-use super::format::money;
+use super::format::{money, number};
 use super::Key;
 use domain::common::{FieldError, Rule};
 use domain::{EmploymentType, Lang, Role};
@@ -38,7 +38,10 @@ pub fn rule_message(error: &FieldError, lang: Lang) -> String {
         Rule::UnknownSite => (Key::StoreRuleUnknownSite, String::new()),
         Rule::EmptyOrder => (Key::StoreRuleEmptyOrder, String::new()),
         Rule::Required => (Key::StoreRuleRequired, String::new()),
-        Rule::OutOfRange => (Key::StoreRuleOutOfRange, String::new()),
+        Rule::OutOfRange => match error.min {
+            Some(min) => return super::fill(Key::StoreRuleRange, lang, &[("min", &number(min, lang)), ("limit", &number(limit, lang))]),
+            None => (Key::StoreRuleOutOfRange, String::new()),
+        },
         Rule::TooLong => (Key::StoreRuleTooLong, limit.to_string()),
         Rule::Transition => (Key::StoreRuleTransition, String::new()),
         Rule::NotCollected => (Key::StoreRuleNotCollected, String::new()),

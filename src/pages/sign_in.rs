@@ -130,7 +130,15 @@ fn PasswordForm(sign_in: SignInAction) -> impl IntoView {
                 let retry = error.is_retryable().then(|| view! {
                     <p class="muted"><Tr key=Key::SignInRetryHint/></p>
                 });
-                view! { <StatusMessage title=error.message_key()>{retry}</StatusMessage> }
+                // A locked email: when it may try again, in whole minutes.
+                let wait = match error {
+                    ApiError::TooManyAttempts { retry_after: Some(seconds) } => Some(seconds.div_ceil(60).max(1)),
+                    _ => None,
+                };
+                let wait = wait.map(|minutes| view! {
+                    <p>{move || i18n.fill(Key::ErrorTryAgainIn, &[("minutes", &minutes.to_string())])}</p>
+                });
+                view! { <StatusMessage title=error.message_key()>{retry}{wait}</StatusMessage> }
             })}
             <button type="submit" class="button" disabled=move || sign_in.pending().get()>
                 {move || if sign_in.pending().get() { i18n.t(Key::SignInPending) } else { i18n.t(Key::SignInSubmit) }}

@@ -9,4 +9,4 @@ pub mod violation;
 pub use access::{is_hr, manager_of, manages, require_hr, require_manager_of, Forbidden};
 pub use clock::{Clock, FixedClock};
 pub use page::{paging_violations, Page, MAX_PER_PAGE};
-pub use violation::{FieldError, Rule, Violation};
+pub use violation::{FieldError, Rule, Violation, WholeRange};

@@ -7,18 +7,18 @@
 //!   [`Rule`] broken and the number it is about. Every domain function
 //!   reports these; tests compare them.
 //! - [`FieldError`] is the one wire shape of a field error, from domain to
-//!   server to client: `{"field", "rule"?, "limit"?, "message"}`. A broken
+//!   server to client: `{"field", "rule"?, "limit"?, "min"?, "message"}`. A broken
 //!   rule becomes one with `From<Violation>` (`message` is the rule's
 //!   English sentence for API readers, [`Rule::describe`]); a request that
 //!   could not be read at all (a body or query-string parse error: a
 //!   missing or unknown field, a wrong type) has no rule, only the parser's
 //!   `message` ([`FieldError::unreadable`]). Reading one accepts a missing
-//!   `message`, `rule` or `limit`. The interface translates `rule` and
+//!   `message`, `rule`, `limit` or `min`. The interface translates `rule` and
 //!   falls back on `message` when there is none.
 //!
 //! Why not one type: a `Violation` always has a rule (so no caller has to
 //! handle "no rule" where a rule broke), and its own JSON is
-//! `{"field","rule","limit"?}`; the message is derived from the rule, so it
+//! `{"field","rule","limit"?,"min"?}`; the message is derived from the rule, so it
 //! is added only at the wire, where rule-less parse errors also travel.
 
 use serde::{Deserialize, Serialize};
@@ -85,11 +85,14 @@ pub struct Violation {
     /// The number the rule is about: units left, đồng remaining, a maximum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
+    /// The smallest accepted, when the rule is a range (`out_of_range`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
 }
 
 impl Violation {
     pub fn new(field: &str, rule: Rule, limit: Option<u64>) -> Violation {
-        Violation { field: field.to_owned(), rule, limit }
+        Violation { field: field.to_owned(), rule, limit, min: None }
     }
 
     /// The broken rule in English, for API readers.
@@ -110,6 +113,9 @@ pub struct FieldError {
     /// The number the rule is about: units left, đồng remaining, a maximum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
+    /// The smallest accepted, when the rule is a range (`out_of_range`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
     /// In English, for API readers: the rule's sentence, or the parser's.
     #[serde(default)]
     pub message: String,
@@ -118,14 +124,68 @@ pub struct FieldError {
 impl FieldError {
     /// A field that could not be read (no rule): the parser's own words.
     pub fn unreadable(field: &str, message: &str) -> FieldError {
-        FieldError { field: field.to_owned(), rule: None, limit: None, message: message.to_owned() }
+        FieldError { field: field.to_owned(), rule: None, limit: None, min: None, message: message.to_owned() }
     }
 }
 
 impl From<Violation> for FieldError {
     fn from(v: Violation) -> FieldError {
-        FieldError { message: v.rule.describe().to_owned(), field: v.field, rule: Some(v.rule), limit: v.limit }
+        FieldError { message: v.rule.describe().to_owned(), field: v.field, rule: Some(v.rule), limit: v.limit, min: v.min }
     }
+}
+
+/// The whole numbers a field accepts. The rules check values against it,
+/// and forms read what was typed with it, so a number field never turns
+/// what was typed into something else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WholeRange {
+    pub min: u64,
+    pub max: u64,
+}
+
+impl WholeRange {
+    pub const fn new(min: u64, max: u64) -> WholeRange {
+        WholeRange { min, max }
+    }
+
+    pub fn contains(self, value: u64) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+
+    /// `value` at `field`, if it is outside the range.
+    pub fn check(self, field: &str, value: u64) -> Option<Violation> {
+        (!self.contains(value)).then(|| self.violation(field))
+    }
+
+    /// What a person typed at `field`, as a number in the range: empty is
+    /// `required`; anything but a whole number in the range (negative,
+    /// fractional, too large, not a number) is `out_of_range`, naming the
+    /// range. Spaces and the digit grouping people type (`1.500.000`,
+    /// `1,500,000`, `1 500 000`) are accepted.
+    pub fn read(self, field: &str, typed: &str) -> Result<u64, Violation> {
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return Err(Violation::new(field, Rule::Required, None));
+        }
+        let digits: String = typed.chars().filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{A0}')).collect();
+        let grouped = typed.chars().filter(|c| matches!(c, '.' | ',')).count() == 0 || is_grouped(typed);
+        match digits.parse::<u64>() {
+            Ok(value) if grouped && self.contains(value) && digits.chars().all(|c| c.is_ascii_digit()) => Ok(value),
+            _ => Err(self.violation(field)),
+        }
+    }
+
+    fn violation(self, field: &str) -> Violation {
+        Violation { min: Some(self.min), ..Violation::new(field, Rule::OutOfRange, Some(self.max)) }
+    }
+}
+
+/// Whether dots or commas in `typed` group digits by threes (`1.500.000`),
+/// rather than mark a fraction (`1.5`).
+fn is_grouped(typed: &str) -> bool {
+    let mut groups = typed.split(['.', ',']);
+    let first = groups.next().unwrap_or_default().trim();
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
 }
 
 #[cfg(test)]
@@ -135,12 +195,31 @@ mod tests {
     #[test]
     fn a_broken_rule_travels_with_its_english_sentence() {
         let error = FieldError::from(Violation::new("lines[0].quantity", Rule::Quota, Some(2)));
-        assert_eq!(error, FieldError { field: "lines[0].quantity".into(), rule: Some(Rule::Quota), limit: Some(2), message: Rule::Quota.describe().into() });
+        assert_eq!(
+            error,
+            FieldError { field: "lines[0].quantity".into(), rule: Some(Rule::Quota), limit: Some(2), min: None, message: Rule::Quota.describe().into() }
+        );
     }
 
     #[test]
     fn an_unreadable_field_has_only_a_message() {
         let error = FieldError::unreadable("email", "email must not be empty");
         assert_eq!((error.rule, error.limit, error.message.as_str()), (None, None, "email must not be empty"));
+    }
+
+    #[test]
+    fn a_typed_number_is_read_as_typed_or_refused_with_the_range() {
+        let stock = WholeRange::new(0, 1_000_000);
+        let refused = |typed: &str| stock.read("stock", typed).unwrap_err();
+        assert_eq!(stock.read("stock", " 1.500 "), Ok(1_500));
+        assert_eq!(stock.read("stock", "1,000,000"), Ok(1_000_000));
+        assert_eq!(stock.read("stock", "0"), Ok(0));
+        assert_eq!(refused(""), Violation::new("stock", Rule::Required, None));
+        let range = Violation { min: Some(0), ..Violation::new("stock", Rule::OutOfRange, Some(1_000_000)) };
+        for typed in ["99999999999", "-5", "1.5", "12,34", "abc", "1e3", "99999999999999999999999"] {
+            assert_eq!(refused(typed), range, "{typed}");
+        }
+        assert_eq!(WholeRange::new(1, 99).check("monthly_quota", 0).map(|v| (v.min, v.limit)), Some((Some(1), Some(99))));
+        assert_eq!(WholeRange::new(1, 99).check("monthly_quota", 99), None);
     }
 }

@@ -1,13 +1,16 @@
 //! The yearly internal-purchase allowance: how much a member may spend in
 //! the store, set by HR per segment.
 
-use crate::common::violation::{Rule, Violation};
+use crate::common::violation::{Rule, Violation, WholeRange};
 use crate::company::Company;
 use crate::date::{Date, Period};
 use crate::member::Member;
 use crate::store::order::Order;
 use crate::store::product::{Vnd, MAX_PRICE};
 use serde::{Deserialize, Serialize};
+
+/// What HR may enter for a yearly allowance, the default's or a segment's.
+pub const LIMIT_RANGE: WholeRange = WholeRange::new(0, MAX_PRICE);
 
 /// HR's policy: a default for everyone, and limits for segments. A member
 /// in one or more listed segments gets the highest of their limits;
@@ -47,16 +50,12 @@ impl AllowancePolicy {
     /// Unknown segments and absurd amounts, named by field.
     pub fn violations(&self, company: &Company) -> Vec<Violation> {
         let mut found = Vec::new();
-        if self.default_limit > MAX_PRICE {
-            found.push(Violation::new("default_limit", Rule::OutOfRange, Some(MAX_PRICE)));
-        }
+        found.extend(LIMIT_RANGE.check("default_limit", self.default_limit));
         for (i, s) in self.segments.iter().enumerate() {
             if !company.segments.iter().any(|known| known.tag == s.segment) {
                 found.push(Violation::new(&format!("segments[{i}].segment"), Rule::OutOfRange, None));
             }
-            if s.yearly_limit > MAX_PRICE {
-                found.push(Violation::new(&format!("segments[{i}].yearly_limit"), Rule::OutOfRange, Some(MAX_PRICE)));
-            }
+            found.extend(LIMIT_RANGE.check(&format!("segments[{i}].yearly_limit"), s.yearly_limit));
             if self.segments[..i].iter().any(|earlier| earlier.segment == s.segment) {
                 found.push(Violation::new(&format!("segments[{i}].segment"), Rule::KeyReused, None));
             }

@@ -1,6 +1,7 @@
 //! The cart: kept on the member's device, priced from the backend's current
 //! products, and honest about what changed since an item went in.
 
+use crate::common::violation::{Rule, Violation};
 use crate::member::SiteId;
 use crate::store::order::{LineRequest, OrderRequest};
 use crate::store::product::{Product, ProductId, Vnd};
@@ -42,6 +43,14 @@ impl CartLine {
         }
         changes
     }
+}
+
+/// The monthly quota on a cart line, as soon as its quantity passes the
+/// units the member may still buy this month (`ProductDetail::quota_left`):
+/// the rule placing the order applies, with the same limit, said before the
+/// member presses "place order".
+pub fn quota_violation(line: &CartLine, quota_left: u32) -> Option<Violation> {
+    (line.quantity > quota_left).then(|| Violation::new("quantity", Rule::Quota, Some(u64::from(quota_left))))
 }
 
 /// The cart's total at the products' current internal prices, and what it

@@ -2,7 +2,7 @@
 
 use crate::audience::{Audience, Eligibility};
 use crate::common::page::paging_violations;
-use crate::common::violation::{Rule, Violation};
+use crate::common::violation::{Rule, Violation, WholeRange};
 use crate::member::LocalizedText;
 use serde::{Deserialize, Serialize};
 
@@ -106,6 +106,11 @@ pub const MAX_PRICE: Vnd = 1_000_000_000;
 pub const MAX_STOCK: u32 = 1_000_000;
 pub const MAX_QUOTA: u32 = 99;
 
+/// What HR may enter for a product's prices, stock and monthly quota.
+pub const PRICE_RANGE: WholeRange = WholeRange::new(1, MAX_PRICE);
+pub const STOCK_RANGE: WholeRange = WholeRange::new(0, MAX_STOCK as u64);
+pub const QUOTA_RANGE: WholeRange = WholeRange::new(1, MAX_QUOTA as u64);
+
 impl ProductDraft {
     /// Every field that breaks a rule; empty when the draft is acceptable.
     pub fn violations(&self) -> Vec<Violation> {
@@ -117,11 +122,12 @@ impl ProductDraft {
         };
         check(!self.name.vi.trim().is_empty(), "name.vi", Rule::Required, None);
         check(!self.name.en.trim().is_empty(), "name.en", Rule::Required, None);
-        check((1..=MAX_PRICE).contains(&self.market_price), "market_price", Rule::OutOfRange, Some(MAX_PRICE));
-        check((1..=MAX_PRICE).contains(&self.internal_price), "internal_price", Rule::OutOfRange, Some(MAX_PRICE));
-        check(self.internal_price <= self.market_price, "internal_price", Rule::AboveMarketPrice, Some(self.market_price));
-        check(self.stock <= MAX_STOCK, "stock", Rule::OutOfRange, Some(u64::from(MAX_STOCK)));
-        check((1..=MAX_QUOTA).contains(&self.monthly_quota), "monthly_quota", Rule::OutOfRange, Some(u64::from(MAX_QUOTA)));
+        found.extend(PRICE_RANGE.check("market_price", self.market_price));
+        let internal = PRICE_RANGE.check("internal_price", self.internal_price);
+        let above_market = (self.internal_price > self.market_price).then(|| Violation::new("internal_price", Rule::AboveMarketPrice, Some(self.market_price)));
+        found.extend(internal.or(above_market));
+        found.extend(STOCK_RANGE.check("stock", u64::from(self.stock)));
+        found.extend(QUOTA_RANGE.check("monthly_quota", u64::from(self.monthly_quota)));
         found
     }
 

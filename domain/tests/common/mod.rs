@@ -47,6 +47,11 @@ pub fn violation(field: &str, rule: Rule, limit: Option<u64>) -> Violation {
     Violation::new(field, rule, limit)
 }
 
+/// A value outside `min..=max` at `field`.
+pub fn out_of_range(field: &str, min: u64, max: u64) -> Violation {
+    Violation { min: Some(min), ..violation(field, Rule::OutOfRange, Some(max)) }
+}
+
 /// The violations of a refused operation; panics on anything else.
 pub fn rejected<T: std::fmt::Debug>(result: Result<T, StoreError>) -> Vec<Violation> {
     match result {

@@ -18,15 +18,15 @@ use leptos_router::components::A;
 
 /// The HR store pages' heading and tabs; others read "not for your role".
 #[component]
-fn HrStoreFrame(title: Key, children: ChildrenFn) -> impl IntoView {
+fn HrStoreFrame(#[prop(into)] title: Signal<Key>, children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     move || {
         if !session.is_hr() {
-            return view! { <StatusMessage title=Key::ErrorForbidden/> }.into_any();
+            return view! { <StatusMessage title=Key::ErrorForbidden page=true/> }.into_any();
         }
         view! {
-            <h1>{move || i18n.t(title)}</h1>
+            <h1>{move || i18n.t(title.get())}</h1>
             <nav class="tabs" aria-label=move || i18n.t(Key::HrStoreTabsLabel)>
                 <A href=app_href("/hr/store") exact=true><Tr key=Key::HrStoreOrders/></A>
                 <A href=app_href("/hr/store/products")><Tr key=Key::HrStoreProducts/></A>
@@ -36,10 +36,4 @@ fn HrStoreFrame(title: Key, children: ChildrenFn) -> impl IntoView {
         }
         .into_any()
     }
-}
-
-/// A whole number from a form field; anything else is 0, which the rules
-/// then refuse with a message next to the field.
-fn number<T: std::str::FromStr + Default>(text: &str) -> T {
-    text.trim().replace(['.', ',', ' '], "").parse().unwrap_or_default()
 }

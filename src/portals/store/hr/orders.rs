@@ -1,7 +1,7 @@
 use super::HrStoreFrame;
 use crate::api::ApiError;
 use crate::browser;
-use crate::components::{from_wire_name, wire_name, Loadable, StatusMessage};
+use crate::components::{from_wire_name, wire_name, ConfirmButton, Loadable, StatusMessage};
 use crate::i18n::format::{date, money};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::store::labels::{status_class, status_key};
@@ -147,12 +147,22 @@ fn QueueRow(order: Order, changes: RwSignal<u32>, #[prop(into)] site_name: Signa
             <p class="muted">{move || format!("{} · {} · {}", date(placed_at.date(), i18n.lang()), site_name.get(), money(total, i18n.lang()))}</p>
             <p>{summary}</p>
             <div class="actions">
-                {next.into_iter().map(|n| view! {
-                    <button type="button" class=if n == OrderStatus::Cancelled { "button secondary" } else { "button" }
-                        disabled=move || move_on.pending().get()
-                        on:click=move |_| { move_on.dispatch((id, n)); }>
-                        {move || i18n.fill(action_key(n), &[("number", &id.number())])}
-                    </button>
+                {next.into_iter().map(|n| {
+                    let label = Signal::derive(move || i18n.fill(action_key(n), &[("number", &id.number())]));
+                    if n == OrderStatus::Cancelled {
+                        // Not undone by a click: it asks first, as the member's cancel does.
+                        let question = Signal::derive(move || i18n.fill(Key::HrStoreCancelQuestion, &[("number", &id.number())]));
+                        view! {
+                            <ConfirmButton label question yes=Key::StoreCancelConfirm no=Key::StoreCancelKeep pending=move_on.pending()
+                                act=move || { move_on.dispatch((id, n)); }/>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="button" disabled=move || move_on.pending().get() on:click=move |_| { move_on.dispatch((id, n)); }>
+                                {move || label.get()}
+                            </button>
+                        }.into_any()
+                    }
                 }).collect_view()}
             </div>
             {move || move_on.value().get().and_then(Result::err).map(|e| view! { <StatusMessage title=e.message_key()/> })}

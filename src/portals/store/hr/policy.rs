@@ -1,9 +1,11 @@
-use super::{number, HrStoreFrame};
+use super::HrStoreFrame;
 use crate::api::ApiError;
-use crate::components::{errors_at, FieldMessages, Loadable, StatusMessage};
+use crate::components::{form_errors_at, FieldMessages, Loadable, StatusMessage};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::store::{store_resource, use_store};
+use domain::common::FieldError;
 use domain::company::WorkforceOverview;
+use domain::store::allowance::LIMIT_RANGE;
 use domain::store::{AllowancePolicy, SegmentAllowance};
 use leptos::prelude::*;
 
@@ -43,33 +45,41 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
         async move { api.set_allowance_policy(&policy).await }
     });
     let failure = move || save.value().get().and_then(Result::err);
+    // What the rules found in the form before sending it; sent only when empty.
+    let found = RwSignal::new(Vec::<FieldError>::new());
     // The policy sent lists only filled-in segments: errors name positions in it.
     let sent = RwSignal::new(Vec::<String>::new());
     let segment_errors = move |tag: String| {
         Signal::derive(move || match sent.read().iter().position(|t| *t == tag) {
-            Some(i) => errors_at(&failure(), &format!("segments[{i}].")),
+            Some(i) => form_errors_at(&found.read(), &failure(), &format!("segments[{i}].")),
             None => Vec::new(),
         })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let segments: Vec<SegmentAllowance> = inputs.with_value(|rows| {
-            rows.iter()
-                .filter(|(_, value)| !value.get().trim().is_empty())
-                .map(|(tag, value)| SegmentAllowance { segment: tag.clone(), yearly_limit: number(&value.get()) })
-                .collect()
-        });
-        sent.set(segments.iter().map(|s| s.segment.clone()).collect());
-        save.dispatch(AllowancePolicy { default_limit: number(&default_limit.get()), segments });
+        let filled: Vec<(String, String)> =
+            inputs.with_value(|rows| rows.iter().map(|(tag, value)| (tag.clone(), value.get())).filter(|(_, typed)| !typed.trim().is_empty()).collect());
+        sent.set(filled.iter().map(|(tag, _)| tag.clone()).collect());
+        let default = LIMIT_RANGE.read("default_limit", &default_limit.get());
+        let limits: Vec<_> = filled.iter().enumerate().map(|(i, (_, typed))| LIMIT_RANGE.read(&format!("segments[{i}].yearly_limit"), typed)).collect();
+        let broken: Vec<FieldError> =
+            default.as_ref().err().into_iter().chain(limits.iter().filter_map(|l| l.as_ref().err())).cloned().map(FieldError::from).collect();
+        let acceptable = broken.is_empty();
+        found.set(broken);
+        if let (true, Ok(default_limit)) = (acceptable, default) {
+            let segments =
+                filled.into_iter().zip(limits).map(|((segment, _), limit)| SegmentAllowance { segment, yearly_limit: limit.unwrap_or_default() }).collect();
+            save.dispatch(AllowancePolicy { default_limit, segments });
+        }
     };
     view! {
         <form class="stack" on:submit=submit>
             <p class="muted"><Tr key=Key::HrStorePolicyHint/></p>
             <div class="field">
                 <label for="policy-default"><Tr key=Key::HrStoreDefaultLimit/></label>
-                <input id="policy-default" type="number" inputmode="numeric" aria-describedby="policy-default-error"
+                <input id="policy-default" type="text" inputmode="numeric" aria-describedby="policy-default-error"
                     prop:value=move || default_limit.get() on:input=move |ev| default_limit.set(event_target_value(&ev))/>
-                <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "default_limit")) id="policy-default-error".to_owned()/>
+                <FieldMessages errors=Signal::derive(move || form_errors_at(&found.read(), &failure(), "default_limit")) id="policy-default-error".to_owned()/>
             </div>
             {rows.into_iter().map(|(tag, name, value)| {
                 let id = format!("policy-{tag}");
@@ -77,7 +87,7 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
                 view! {
                     <div class="field">
                         <label for=id.clone()>{move || i18n.fill(Key::HrStoreSegmentLimit, &[("name", name.get(i18n.lang()))])}</label>
-                        <input id=id type="number" inputmode="numeric" aria-describedby=error_id.clone()
+                        <input id=id type="text" inputmode="numeric" aria-describedby=error_id.clone()
                             prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
                         <FieldMessages errors=segment_errors(tag.clone()) id=error_id/>
                     </div>
@@ -85,7 +95,7 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
             }).collect_view()}
             {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|e| view! { <StatusMessage title=e.message_key()/> })}
             <button type="submit" class="button" disabled=move || save.pending().get()><Tr key=Key::HrStoreSave/></button>
-            <p role="status" class="muted">{move || matches!(save.value().get(), Some(Ok(_))).then(|| i18n.t(Key::HrStoreSaved))}</p>
+            <p role="status" class="muted">{move || (found.read().is_empty() && matches!(save.value().get(), Some(Ok(_)))).then(|| i18n.t(Key::HrStoreSaved))}</p>
         </form>
     }
 }

@@ -1,18 +1,21 @@
-use super::{number, HrStoreFrame};
+use super::HrStoreFrame;
 use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::{errors_at, from_wire_name, wire_name, FieldMessages, Loadable, StatusMessage};
+use crate::components::{form_errors_at, from_wire_name, wire_name, FieldMessages, Loadable, StatusMessage};
 use crate::i18n::format::money;
 use crate::i18n::labels::employment_type_key;
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::store::labels::category_key;
 use crate::portals::store::{store_resource, use_store};
+use domain::common::{FieldError, Violation};
 use domain::company::WorkforceOverview;
+use domain::store::product::{PRICE_RANGE, QUOTA_RANGE, STOCK_RANGE};
 use domain::store::{Category, Product, ProductDraft, ProductId, ProductPatch};
 use domain::{Audience, Condition, EmploymentType, LocalizedText};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 
 /// Every product, hidden ones included, with a way into each.
 #[component]
@@ -76,7 +79,16 @@ pub fn HrProductForm() -> impl IntoView {
             Ok((product, workforce))
         }
     });
-    let title = if id.is_some() { Key::HrStoreEditProduct } else { Key::HrStoreNewProduct };
+    // Once a new product is saved the address names it, and the page is its
+    // edit page (the form itself saves it by id from then on).
+    let title = Signal::derive(move || {
+        let editing = params.read().get("id").is_some_and(|id| id.parse::<u32>().is_ok());
+        if editing {
+            Key::HrStoreEditProduct
+        } else {
+            Key::HrStoreNewProduct
+        }
+    });
     view! {
         <HrStoreFrame title>
             <Loadable resource=data skeleton_lines=12 render=|(product, workforce)| view! { <ProductForm product workforce/> }/>
@@ -91,7 +103,10 @@ fn TextField(
     field: &'static str,
     value: RwSignal<String>,
     errors: Signal<Vec<domain::common::FieldError>>,
-    #[prop(default = "text")] kind: &'static str,
+    /// A whole number: the text is kept as typed and read by the domain's
+    /// range when the form is sent, never turned into something else.
+    #[prop(default = false)]
+    numeric: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("product-{}", field.replace('.', "-"));
@@ -99,7 +114,7 @@ fn TextField(
     view! {
         <div class="field">
             <label for=id.clone()>{move || i18n.t(label)}</label>
-            <input id=id type=kind inputmode=if kind == "text" { "text" } else { "numeric" } aria-describedby=error_id.clone()
+            <input id=id type="text" inputmode=if numeric { "numeric" } else { "text" } aria-describedby=error_id.clone()
                 aria-invalid=move || (!errors.get().is_empty()).to_string()
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
             <FieldMessages errors id=error_id/>
@@ -132,10 +147,11 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
         Condition::InSegment(t) => Some(t.clone()),
         _ => None,
     }));
-    let id = product.as_ref().map(|p| p.id);
+    // Set once a new product is created: every later save edits that one.
+    let id = RwSignal::new(product.as_ref().map(|p| p.id));
 
     let save = Action::new_local(move |draft: &ProductDraft| {
-        let (api, draft) = (api.clone(), draft.clone());
+        let (api, draft, id) = (api.clone(), draft.clone(), id.get_untracked());
         async move {
             match id {
                 Some(id) => api.update_product(id, &patch_of(draft)).await,
@@ -146,13 +162,16 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(product)) = save.value().get() {
-            if id.is_none() {
-                navigate(&format!("/hr/store/products/{}", product.id.0), Default::default());
+            if id.get_untracked().is_none() {
+                id.set(Some(product.id));
+                navigate(&format!("/hr/store/products/{}", product.id.0), NavigateOptions { replace: true, ..Default::default() });
             }
         }
     });
+    // What the rules found in the form before sending it; sent only when empty.
+    let found = RwSignal::new(Vec::<FieldError>::new());
     let failure = move || save.value().get().and_then(Result::err);
-    let errors = move |field: &'static str| Signal::derive(move || errors_at(&failure(), field));
+    let errors = move |field: &'static str| Signal::derive(move || form_errors_at(&found.read(), &failure(), field));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut all_of: Vec<Condition> =
@@ -163,17 +182,39 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
         if !segments.get().is_empty() {
             all_of.push(Condition::InSegment(segments.get()));
         }
-        save.dispatch(ProductDraft {
+        // Every number as typed, in its domain range; a field that cannot be
+        // read is named once, with its own error, and the rules see a
+        // stand-in so the other fields are still checked.
+        let typed = [
+            (PRICE_RANGE, "market_price", market.get()),
+            (PRICE_RANGE, "internal_price", internal.get()),
+            (STOCK_RANGE, "stock", stock.get()),
+            (QUOTA_RANGE, "monthly_quota", quota.get()),
+        ];
+        let read: Vec<Result<u64, Violation>> = typed.iter().map(|(range, field, text)| range.read(field, text)).collect();
+        let unreadable: Vec<FieldError> = read.iter().filter_map(|r| r.as_ref().err()).cloned().map(FieldError::from).collect();
+        let number = |i: usize| read[i].as_ref().map_or(typed[i].0.min, |n| *n);
+        let draft = ProductDraft {
             name: LocalizedText { vi: name_vi.get(), en: name_en.get() },
             description: LocalizedText { vi: description_vi.get(), en: description_en.get() },
             category: category.get(),
-            market_price: number(&market.get()),
-            internal_price: number(&internal.get()),
-            stock: number(&stock.get()),
-            monthly_quota: number(&quota.get()),
+            market_price: number(0),
+            internal_price: number(1),
+            // In range, so they fit.
+            stock: number(2) as u32,
+            monthly_quota: number(3) as u32,
             audience: Audience { all_of },
             hidden: hidden.get(),
-        });
+        };
+        // With a number unread, rules between numbers would judge a stand-in.
+        let numeric = |field: &str| typed.iter().any(|(_, f, _)| *f == field);
+        let rules = draft.violations().into_iter().filter(|v| unreadable.is_empty() || !numeric(&v.field)).map(FieldError::from);
+        let broken: Vec<FieldError> = unreadable.iter().cloned().chain(rules).collect();
+        let acceptable = broken.is_empty();
+        found.set(broken);
+        if acceptable {
+            save.dispatch(draft);
+        }
     };
     view! {
         <p><A href=app_href("/hr/store/products") attr:class="back-link"><Tr key=Key::HrStoreBackToProducts/></A></p>
@@ -194,10 +235,10 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
                     }).collect_view()}
                 </select>
             </div>
-            <TextField label=Key::HrStoreMarketPrice field="market_price" value=market errors=errors("market_price") kind="number"/>
-            <TextField label=Key::HrStoreInternalPrice field="internal_price" value=internal errors=errors("internal_price") kind="number"/>
-            <TextField label=Key::StoreStock field="stock" value=stock errors=errors("stock") kind="number"/>
-            <TextField label=Key::HrStoreQuota field="monthly_quota" value=quota errors=errors("monthly_quota") kind="number"/>
+            <TextField label=Key::HrStoreMarketPrice field="market_price" value=market errors=errors("market_price") numeric=true/>
+            <TextField label=Key::HrStoreInternalPrice field="internal_price" value=internal errors=errors("internal_price") numeric=true/>
+            <TextField label=Key::StoreStock field="stock" value=stock errors=errors("stock") numeric=true/>
+            <TextField label=Key::HrStoreQuota field="monthly_quota" value=quota errors=errors("monthly_quota") numeric=true/>
             <fieldset>
                 <legend><Tr key=Key::HrStoreWhoMayBuy/></legend>
                 <p class="muted"><Tr key=Key::HrStoreWhoMayBuyHint/></p>
@@ -227,7 +268,7 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
             </label>
             {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|e| view! { <StatusMessage title=e.message_key()/> })}
             <button type="submit" class="button" disabled=move || save.pending().get()><Tr key=Key::HrStoreSave/></button>
-            <p role="status" class="muted">{move || matches!(save.value().get(), Some(Ok(_))).then(|| i18n.t(Key::HrStoreSaved))}</p>
+            <p role="status" class="muted">{move || (found.read().is_empty() && matches!(save.value().get(), Some(Ok(_)))).then(|| i18n.t(Key::HrStoreSaved))}</p>
         </form>
     }
 }

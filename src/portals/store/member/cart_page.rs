@@ -8,8 +8,8 @@ use crate::portals::store::cart::use_cart;
 use crate::portals::store::use_store;
 use crate::session::use_session;
 use domain::common::FieldError;
-use domain::store::cart::{cart_total, order_request};
-use domain::store::{CartChange, CartLine, OrderRequest, Product, ProductId};
+use domain::store::cart::{cart_total, order_request, quota_violation};
+use domain::store::{CartChange, CartLine, OrderRequest, Product, ProductDetail, ProductId};
 use domain::{Site, SiteId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,14 +24,15 @@ pub fn CartPage() -> impl IntoView {
     let cart = use_cart();
     let api = use_store();
     let ids = Memo::new(move |_| cart.lines().iter().map(|l| l.product_id).collect::<Vec<_>>());
-    // The products as the backend has them now; a removed one is left out.
+    // The products as the backend has them now, with what this member may
+    // still buy of each this month; a removed one is left out.
     let current = LocalResource::new(move || {
         let (api, ids) = (api.clone(), ids.get());
         async move {
             let mut found = Vec::new();
             for id in ids {
                 match api.product(id).await {
-                    Ok(detail) => found.push(detail.product),
+                    Ok(detail) => found.push(detail),
                     Err(ApiError::NotFound) => {}
                     Err(error) => return Err(error),
                 }
@@ -53,16 +54,22 @@ pub fn CartPage() -> impl IntoView {
 }
 
 #[component]
-fn Checkout(products: Vec<Product>) -> impl IntoView {
+fn Checkout(products: Vec<ProductDetail>) -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let api = use_store();
+    let quotas: Arc<Vec<(ProductId, u32)>> = Arc::new(products.iter().map(|d| (d.product.id, d.quota_left)).collect());
     // Plain shared data, not a reactive value: closures that run as the
     // cart changes must never find it disposed.
-    let products = Arc::new(products);
+    let products: Arc<Vec<Product>> = Arc::new(products.into_iter().map(|d| d.product).collect());
     let product_of = {
         let products = products.clone();
         move |id: ProductId| products.iter().find(|p| p.id == id).cloned()
+    };
+    let quota_of = move |id: ProductId| quotas.iter().find(|(p, _)| *p == id).map(|(_, left)| *left);
+    let over_quota = {
+        let quota_of = quota_of.clone();
+        move || cart.lines().iter().any(|l| quota_of(l.product_id).is_some_and(|left| quota_violation(l, left).is_some()))
     };
     let changes = {
         let product_of = product_of.clone();
@@ -130,7 +137,7 @@ fn Checkout(products: Vec<Product>) -> impl IntoView {
         <form class="checkout" on:submit=submit>
             <ul class="cart-lines" data-testid="cart-lines">
                 <For each=move || cart.lines() key=|line| (line.product_id, line.quantity, line.price_seen) let:line>
-                    <CartRow line=line.clone() product=product_of(line.product_id) errors=line_errors(line.product_id)/>
+                    <CartRow line=line.clone() product=product_of(line.product_id) quota_left=quota_of(line.product_id) errors=line_errors(line.product_id)/>
                 </For>
             </ul>
             {let changes = changes.clone(); move || changes().then(|| view! {
@@ -169,7 +176,7 @@ fn Checkout(products: Vec<Product>) -> impl IntoView {
                 </StatusMessage>
             })}
             <button type="submit" class="button primary wide" data-testid="place-order"
-                disabled=move || place.pending().get() || changes() || site.get().is_none()>
+                disabled=move || place.pending().get() || changes() || over_quota() || site.get().is_none()>
                 {move || i18n.t(if place.pending().get() { Key::StorePlacingOrder } else { Key::StorePlaceOrder })}
             </button>
         </form>
@@ -191,10 +198,14 @@ fn SitePicker(sites: Vec<Site>, site: RwSignal<Option<SiteId>>) -> impl IntoView
 }
 
 #[component]
-fn CartRow(line: CartLine, product: Option<Product>, errors: Signal<Vec<FieldError>>) -> impl IntoView {
+fn CartRow(line: CartLine, product: Option<Product>, quota_left: Option<u32>, errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let changes = line.changes(product.as_ref());
+    // Past the monthly quota, the line says so at once; else what the last
+    // attempt to order said about it.
+    let over_quota: Vec<FieldError> = quota_left.and_then(|left| quota_violation(&line, left)).map(FieldError::from).into_iter().collect();
+    let errors = Signal::derive(move || if over_quota.is_empty() { errors.get() } else { over_quota.clone() });
     let id = line.product_id;
     let quantity = line.quantity;
     let Some(product) = product else {
@@ -223,7 +234,13 @@ fn CartRow(line: CartLine, product: Option<Product>, errors: Signal<Vec<FieldErr
                 <input id=input_id type="number" inputmode="numeric" min="1" max=max.to_string() value=quantity.to_string()
                     aria-describedby=error_id.clone()
                     on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<u32>() { cart.set_quantity(id, n.clamp(1, max)) }
+                        // The field always shows what will be ordered: a number
+                        // past the limits is brought within them, and anything
+                        // else (empty, 0, not a number) puts back the quantity.
+                        let typed = event_target_value(&ev).trim().parse::<u32>().ok().filter(|n| *n >= 1);
+                        let next = typed.map_or(quantity, |n| n.min(max));
+                        event_target::<web_sys::HtmlInputElement>(&ev).set_value(&next.to_string());
+                        cart.set_quantity(id, next);
                     }/>
                 <button type="button" class="button secondary" aria-label=move || i18n.t(Key::StoreQuantityMore)
                     disabled={quantity >= max} on:click=move |_| cart.set_quantity(id, quantity + 1)>"+"</button>

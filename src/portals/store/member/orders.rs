@@ -1,6 +1,6 @@
 use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::{Loadable, StatusMessage};
+use crate::components::{ConfirmButton, Loadable, StatusMessage};
 use crate::i18n::format::date;
 use crate::i18n::format::money;
 use crate::i18n::{use_i18n, Key, Tr};
@@ -42,7 +42,7 @@ fn OrderList(orders: Vec<Order>) -> impl IntoView {
                     <li class="card order-row">
                         <A href=app_href(&format!("/store/orders/{}", id.0))>{id.number()}</A>
                         <span class=status_class(status)>{move || i18n.t(status_key(status))}</span>
-                        <span class="muted">{move || format!("{} · {}", date(placed, i18n.lang()), i18n.fill(Key::StoreUnits, &[("count", &units.to_string())]))}</span>
+                        <span class="muted">{move || format!("{} · {}", date(placed, i18n.lang()), if units == 1 { i18n.t(Key::StoreUnitsOne).to_owned() } else { i18n.fill(Key::StoreUnits, &[("count", &units.to_string())]) })}</span>
                         <strong>{move || money(total, i18n.lang())}</strong>
                     </li>
                 }
@@ -76,9 +76,15 @@ pub fn OrderPage() -> impl IntoView {
         async move { api.pickup_sites().await }
     });
     let just_placed = use_query_map().get_untracked().get("placed").is_some();
+    // Said once: a reload, or coming back later, shows the order without it.
+    Effect::new(move |_| {
+        if just_placed {
+            crate::browser::replace_query("");
+        }
+    });
     view! {
         <A href=app_href("/store/orders") attr:class="back-link"><Tr key=Key::StoreBackToOrders/></A>
-        <Loadable resource=order skeleton_lines=8 render=move |order| view! {
+        <Loadable resource=order skeleton_lines=8 page=true render=move |order| view! {
             <OrderDetails order=changed.get_untracked().unwrap_or(order) sites just_placed changed/>
         }/>
     }
@@ -99,14 +105,14 @@ fn OrderDetails(order: Order, sites: LocalResource<Result<Vec<Site>, ApiError>>,
             current.set(order);
         }
     });
-    let confirming = RwSignal::new(false);
     let order = move || current.get();
     let site_name = move || {
         let site = current.with(|o| o.pickup_site_id);
         sites.get().and_then(Result::ok).and_then(|all| all.into_iter().find(|s| s.id == site)).map(|s| s.name.get(i18n.lang()).to_owned())
     };
     view! {
-        {just_placed.then(|| view! {
+        // Gone once the order no longer stands as placed (cancelled on this page).
+        {move || (just_placed && order().status == OrderStatus::Placed).then(|| view! {
             <div class="success card" role="status" data-testid="order-confirmation">
                 <p class="status-title"><Tr key=Key::StoreOrderPlaced/></p>
                 <p>{move || i18n.fill(Key::StoreOrderNumberIs, &[("number", &current.with(|o| o.id.number()))])}</p>
@@ -131,23 +137,10 @@ fn OrderDetails(order: Order, sites: LocalResource<Result<Vec<Site>, ApiError>>,
         <p class="total-row"><span><Tr key=Key::StoreTotal/></span><strong>{move || money(order().total, i18n.lang())}</strong></p>
         <Timeline order=Signal::derive(order)/>
         {move || cancel.value().get().and_then(Result::err).map(|error| view! { <StatusMessage title=error.message_key()/> })}
-        {move || (order().status == OrderStatus::Placed).then(|| if confirming.get() {
-            view! {
-                <div class="card" role="group" aria-labelledby="cancel-question">
-                    <p id="cancel-question">{i18n.t(Key::StoreCancelQuestion)}</p>
-                    <div class="actions">
-                        <button type="button" class="button danger" disabled=move || cancel.pending().get()
-                            on:click=move |_| { cancel.dispatch(current.with_untracked(|o| o.id)); }>
-                            {i18n.t(Key::StoreCancelConfirm)}
-                        </button>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{i18n.t(Key::StoreCancelKeep)}</button>
-                    </div>
-                </div>
-            }.into_any()
-        } else {
-            view! {
-                <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>{i18n.t(Key::StoreCancelOrder)}</button>
-            }.into_any()
+        {move || (order().status == OrderStatus::Placed).then(|| view! {
+            <ConfirmButton label=Signal::derive(move || i18n.t(Key::StoreCancelOrder)) question=Signal::derive(move || i18n.t(Key::StoreCancelQuestion))
+                yes=Key::StoreCancelConfirm no=Key::StoreCancelKeep pending=cancel.pending()
+                act=move || { cancel.dispatch(current.with_untracked(|o| o.id)); }/>
         })}
     }
 }

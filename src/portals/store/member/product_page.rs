@@ -29,7 +29,7 @@ pub fn ProductPage() -> impl IntoView {
     });
     view! {
         <A href=app_href("/store") attr:class="back-link"><Tr key=Key::StoreBackToCatalogue/></A>
-        <Loadable resource=detail skeleton_lines=8 render=move |detail| view! { <ProductDetails detail/> }/>
+        <Loadable resource=detail skeleton_lines=8 page=true render=move |detail| view! { <ProductDetails detail/> }/>
     }
 }
 

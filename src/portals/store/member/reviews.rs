@@ -1,6 +1,6 @@
 use crate::api::ApiError;
 use crate::components::{errors_at, FieldMessages, Loadable};
-use crate::i18n::format::date;
+use crate::i18n::format::{date, tenths};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::store::use_store;
 use domain::store::{ProductId, RatingSummary, Review, ReviewDraft};
@@ -18,12 +18,12 @@ pub fn Reviews(product: ProductId, rating: RatingSummary, can_review: bool) -> i
         let api = api.clone();
         async move { api.reviews(product).await }
     });
-    let average = format!("{}.{}", rating.average_tenths / 10, rating.average_tenths % 10);
+    let average = rating.average_tenths;
     view! {
         <section class="reviews" aria-labelledby="reviews-title">
             <h2 id="reviews-title"><Tr key=Key::StoreReviewsTitle/></h2>
             {(rating.count > 0).then(|| view! {
-                <p class="rating-summary">{move || i18n.fill(Key::StoreRatingSummary, &[("average", &average), ("count", &rating.count.to_string())])}</p>
+                <p class="rating-summary">{move || i18n.fill(Key::StoreRatingSummary, &[("average", &tenths(average, i18n.lang())), ("count", &rating.count.to_string())])}</p>
             })}
             {can_review.then(|| view! { <MyReview product saved/> })}
             <Loadable resource=reviews render=|reviews| view! { <ReviewList reviews/> }/>
