@@ -14,6 +14,7 @@
 //!   `#[serde(default)]` too); any other key is refused;
 //! - whatever a value holds (members, items, an enum's content) is read
 //!   through this deserializer again;
+//! - text may not hold a NUL character (PostgreSQL cannot store one);
 //! - every error names the innermost place it is about, as `a.b[0].c`:
 //!   a missing field is named under its struct, an unknown key by itself.
 //!
@@ -94,8 +95,13 @@ struct Strict {
 
 impl Strict {
     /// Runs `read` on this value; an error that names no place is placed here.
+    /// Text holding a NUL character is refused wherever it is: PostgreSQL
+    /// cannot store it, and no field has a use for it.
     fn read<T>(self, read: impl FnOnce(Strict) -> Result<T, Error>) -> Result<T, Error> {
         let path = self.path.clone();
+        if matches!(&self.value, Value::String(text) if text.contains('\0')) {
+            return Err(<Error as de::Error>::custom("text must not contain the NUL character (U+0000)").at(&path));
+        }
         read(self).map_err(|error| error.at(&path))
     }
 }
@@ -396,5 +402,14 @@ mod tests {
         assert_eq!(refused(json!({"lines": [], "rule": "everyone"})).0, "rule");
         assert_eq!(refused(json!({"lines": [], "rule": {"anyone": null, "site_in": [1]}})).0, "rule");
         assert_eq!(refused(json!({"lines": [], "rule": "site_in"})).0, "rule", "a variant with content needs it");
+    }
+
+    #[test]
+    fn text_holding_a_nul_character_is_refused_where_it_is() {
+        let names: Result<Vec<String>, _> = from_value(json!(["fine", "n\u{0}o"]));
+        let error = names.unwrap_err();
+        assert_eq!((error.path(), error.to_string().as_str()), ("[1]", "text must not contain the NUL character (U+0000)"));
+        let notes: Result<std::collections::BTreeMap<String, String>, _> = from_value(json!({"a": "x\u{0}"}));
+        assert_eq!(notes.unwrap_err().path(), "a");
     }
 }

@@ -197,3 +197,13 @@ async fn a_number_too_large_or_negative_is_refused_at_its_field_and_never_saved_
     }
     assert_eq!(get(&app, "/api/v1/hr/store/allowance-policy", &hoa).await["default_limit"], 3_000_000, "the policy stands");
 }
+
+#[tokio::test]
+async fn text_with_a_nul_character_is_refused_at_its_field_on_every_database() {
+    let (app, pool) = seeded().await;
+    let hoa = session(&pool, HOA).await;
+    let mut named = draft(json!({"all_of": []}));
+    named["name"]["vi"] = json!("Son\u{0}dưỡng");
+    assert_eq!(refused_field(&app, "POST", "/api/v1/hr/store/products", &hoa, &named).await, "name.vi");
+    assert_eq!(get(&app, "/api/v1/hr/store/products", &hoa).await.as_array().unwrap().len(), 24, "no product was added");
+}
