@@ -9,11 +9,6 @@ import { test, PERSONAS, signInAs, expectAccessible, snapshot, t } from './helpe
 const langOf = (testInfo) => (testInfo.project.name.startsWith('phone') ? 'vi' : 'en');
 const grouped = (lang, n) => n.toLocaleString(lang === 'vi' ? 'de-DE' : 'en-US');
 
-async function signInIn(page, backend, persona, lang) {
-  await page.addInitScript((l) => localStorage.setItem('noibo.lang', l), lang);
-  await signInAs(page, backend, persona);
-}
-
 async function fillProduct(page, lang, name) {
   const l = (key) => t(lang, key);
   await page.getByLabel(l('hr_store.name_vi')).fill(`${name} (vi)`);
@@ -31,7 +26,7 @@ test.beforeEach(async ({ backend }) => {
 test('saving a new product twice keeps one product, and the page becomes its edit page', async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key) => t(lang, key);
-  await signInIn(page, backend, PERSONAS.hoa, lang);
+  await signInAs(page, backend, PERSONAS.hoa, lang);
   await page.goto('/hr/store/products/new');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('hr_store.new_product'));
   await fillProduct(page, lang, 'Kẹo gừng');
@@ -53,7 +48,7 @@ test('saving a new product twice keeps one product, and the page becomes its edi
 test('a number out of range is refused next to its field and nothing is saved', async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
-  await signInIn(page, backend, PERSONAS.hoa, lang);
+  await signInAs(page, backend, PERSONAS.hoa, lang);
   await page.goto('/hr/store/products/new');
   await fillProduct(page, lang, 'Bánh pía');
   await page.getByLabel(l('store.stock'), { exact: true }).fill('99999999999');
@@ -89,7 +84,7 @@ test('the cart shows what it will order and says the monthly quota on the line a
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   const coffee = lang === 'vi' ? 'Cà phê rang xay Sen Vàng 500g' : 'Sen Vang ground coffee 500g';
-  await signInIn(page, backend, PERSONAS.lan, lang);
+  await signInAs(page, backend, PERSONAS.lan, lang);
   await page.goto('/store/products/1');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(coffee);
   await page.getByRole('button', { name: l('store.add_to_cart') }).click();
@@ -124,7 +119,7 @@ test('the cart shows what it will order and says the monthly quota on the line a
 test('the order-placed banner goes when the order is cancelled, and a reload does not bring it back', async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
-  await signInIn(page, backend, PERSONAS.lan, lang);
+  await signInAs(page, backend, PERSONAS.lan, lang);
   await page.goto('/store/products/3');
   await page.getByRole('button', { name: l('store.add_to_cart') }).click();
   await page.getByRole('link', { name: l('store.go_to_cart') }).click();

@@ -120,8 +120,9 @@ export async function signOutFromProfile(page, label) {
   await page.getByRole('button', { name: label }).click();
 }
 
-/** Opens the sign-in page and signs in as `persona`. */
-export async function signInAs(page, backend, persona) {
+/** Opens the sign-in page and signs in as `persona`, in `lang` when given. */
+export async function signInAs(page, backend, persona, lang) {
+  if (lang) await page.addInitScript((l) => localStorage.setItem('noibo.lang', l), lang);
   await page.goto('/sign-in');
   await chooseAccount(page, backend, persona);
   await expect(page.getByTestId('profile-card')).toBeVisible();

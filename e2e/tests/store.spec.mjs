@@ -2,7 +2,7 @@
 // the reference server, in Vietnamese and English.
 import { expect } from '@playwright/test';
 import {
-  test, PERSONAS, chooseAccount, expectAccessible, snapshot, expectNoHorizontalScroll, signOutFromProfile, LANGS, t, pattern,
+  test, PERSONAS, chooseAccount, signInAs, expectAccessible, snapshot, expectNoHorizontalScroll, signOutFromProfile, LANGS, t, pattern,
 } from './helpers.mjs';
 
 /** Product names are data (the demo catalogue); the rest is the interface, read from the locales. */
@@ -39,12 +39,6 @@ function buyer(backend, testInfo, slot) {
   return { email: `${SERVER_MEMBERS[testInfo.project.name][slot]}@noibo.example` };
 }
 
-async function signIn(page, backend, persona, lang) {
-  await page.addInitScript((l) => localStorage.setItem('noibo.lang', l), lang);
-  await page.goto('/sign-in');
-  await chooseAccount(page, backend, persona);
-  await expect(page.getByTestId('profile-card')).toBeVisible();
-}
 
 /** Adds `quantity` of a product found by searching for `query`. */
 async function addToCart(page, ui, query, name, quantity) {
@@ -79,7 +73,7 @@ for (const lang of LANGS) {
   const ui = TEXT[lang];
 
   test(`a member finds a product, keeps the cart through a reload, and places the order (${lang})`, async ({ page, backend }, testInfo) => {
-    await signIn(page, backend, buyer(backend, testInfo, lang === 'vi' ? 0 : 1), lang);
+    await signInAs(page, backend, buyer(backend, testInfo, lang === 'vi' ? 0 : 1), lang);
     await page.getByRole('link', { name: ui.store, exact: true }).click();
     await expect(page.getByTestId('product-list').locator('li')).toHaveCount(24);
     await expectNoHorizontalScroll(page);
@@ -125,7 +119,7 @@ for (const lang of LANGS) {
 }
 
 test('switching the language redraws the catalogue results in it, and keeps the search', async ({ page, backend }, testInfo) => {
-  await signIn(page, backend, buyer(backend, testInfo, 0), 'vi');
+  await signInAs(page, backend, buyer(backend, testInfo, 0), 'vi');
   await page.getByRole('link', { name: TEXT.vi.store, exact: true }).click();
   await page.getByLabel(TEXT.vi.search).fill('nuoc mam');
   const card = page.getByTestId('product-list').locator('li');
@@ -144,7 +138,7 @@ test('switching the language redraws the catalogue results in it, and keeps the 
 
 test('a space typed between search words asks the server nothing new', async ({ page, backend }, testInfo) => {
   test.skip(backend !== 'http', 'only the reference server is asked over the network');
-  await signIn(page, backend, buyer(backend, testInfo, 0), 'vi');
+  await signInAs(page, backend, buyer(backend, testInfo, 0), 'vi');
   await page.getByRole('link', { name: TEXT.vi.store, exact: true }).click();
   await expect(page.getByTestId('product-list').locator('li')).toHaveCount(24);
   const asked = [];
@@ -168,7 +162,7 @@ test('a space typed between search words asks the server nothing new', async ({ 
 test('putting more than the monthly quota in the cart says so next to the product at once', async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const ui = TEXT[lang];
-  await signIn(page, backend, buyer(backend, testInfo, 2), lang);
+  await signInAs(page, backend, buyer(backend, testInfo, 2), lang);
   await addToCart(page, ui, lang === 'vi' ? 'tra sen' : 'lotus', ui.tea, 2);
   await page.getByRole('link', { name: ui.goToCart }).click();
   await page.getByRole('button', { name: ui.more }).click();
@@ -184,7 +178,7 @@ test('HR marks an order ready for pickup and the member sees it', async ({ page,
   const lang = testInfo.project.name.startsWith('phone') ? 'en' : 'vi';
   const ui = TEXT[lang];
   const member = buyer(backend, testInfo, 3);
-  await signIn(page, backend, member, lang);
+  await signInAs(page, backend, member, lang);
   await addToCart(page, ui, lang === 'vi' ? 'nuoc mam' : 'fish', ui.fishSauce, 1);
   const number = await placeOrder(page, ui);
   const orderUrl = page.url();
@@ -219,7 +213,7 @@ test('HR marks an order ready for pickup and the member sees it', async ({ page,
 test('cancelling a placed order gives the allowance back', async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const ui = TEXT[lang];
-  await signIn(page, backend, buyer(backend, testInfo, 4), lang);
+  await signInAs(page, backend, buyer(backend, testInfo, 4), lang);
   await page.getByRole('link', { name: ui.store, exact: true }).click();
   const before = await remainingAllowance(page, ui);
   await addToCart(page, ui, lang === 'vi' ? 'nuoc mam' : 'fish', ui.fishSauce, 3);
@@ -241,7 +235,7 @@ test('a checkout whose answer is lost keeps the cart, and the retry does not ord
   test.skip(backend === 'demo', 'only a real network can lose an answer');
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const ui = TEXT[lang];
-  await signIn(page, backend, buyer(backend, testInfo, 5), lang);
+  await signInAs(page, backend, buyer(backend, testInfo, 5), lang);
   const keys = [];
   let lose = true;
   await page.route('**/api/v1/store/orders', async (route) => {
@@ -274,7 +268,7 @@ test('HR manages products and the allowance policy, with errors next to the fiel
     products: l('hr_store.products'), newProduct: l('hr_store.new_product'), save: l('hr_store.save'), nameVi: l('hr_store.name_vi'),
     required: l('store.rule.required'), policy: l('hr_store.policy'), defaultLimit: l('hr_store.default_limit'), saved: l('hr_store.saved'),
   };
-  await signIn(page, backend, PERSONAS.hoa, lang);
+  await signInAs(page, backend, PERSONAS.hoa, lang);
   await page.goto('/hr/store');
   await page.getByRole('link', { name: hr.products, exact: true }).click();
   await expect(page.getByRole('table')).toContainText(lang === 'vi' ? 'Cà phê rang xay Sen Vàng 500g' : 'Sen Vang ground coffee 500g');
@@ -310,7 +304,7 @@ test('the store opens on a slow or failing network: a failed download offers a r
     attempts += 1;
     return blocked ? route.abort('internetdisconnected') : route.continue();
   });
-  await signIn(page, backend, buyer(backend, testInfo, 0), 'en');
+  await signInAs(page, backend, buyer(backend, testInfo, 0), 'en');
   await expect.poll(() => attempts, { message: 'the store is fetched in the background' }).toBeGreaterThan(0);
   await page.getByRole('link', { name: TEXT.en.store, exact: true }).click();
   const alert = page.getByRole('alert');
@@ -373,7 +367,7 @@ test('a damaged shop under the store\'s own key resets the shop only: the sessio
 
 test('a product or an order that does not exist, and an HR page a member opens, still have a heading', async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'en' : 'vi';
-  await signIn(page, backend, buyer(backend, testInfo, 0), lang);
+  await signInAs(page, backend, buyer(backend, testInfo, 0), lang);
   for (const [path, key] of [['/store/products/999', 'error.not_found'], ['/store/orders/999', 'error.not_found'], ['/hr/store', 'error.forbidden']]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(lang, key));
