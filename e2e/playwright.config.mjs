@@ -8,10 +8,13 @@ const chromium = {
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
-export const ROOT_PORT = 4173;
-export const SUBPATH_PORT = 4174;
-export const SERVER_PORT = 4175;
-export const POSTGRES_SERVER_PORT = 4176;
+// Four ports from NOIBO_E2E_PORTS (4173 unless set), so that two checkouts
+// on one machine can run their suites side by side.
+const FIRST_PORT = Number(process.env.NOIBO_E2E_PORTS ?? 4173);
+export const ROOT_PORT = FIRST_PORT;
+export const SUBPATH_PORT = FIRST_PORT + 1;
+export const SERVER_PORT = FIRST_PORT + 2;
+export const POSTGRES_SERVER_PORT = FIRST_PORT + 3;
 /** The instant every clock reads in these tests (the browser's, through
  * `page.clock`, and the reference server's, through `--now`): the demo data
  * reads the same on any day. */
