@@ -123,7 +123,7 @@ fn SessionUnreachable(error: ApiError) -> impl IntoView {
     let session = expect_context::<Session>();
     view! {
         <main class="page narrow" id="main">
-            <StatusMessage title=error.message_key()>
+            <StatusMessage title=error.message_key() page=true>
                 <button class="button" on:click=move |_| session.check()><Tr key=Key::ActionRetry/></button>
             </StatusMessage>
         </main>
@@ -140,7 +140,14 @@ fn Shell() -> impl IntoView {
             (portal.prefetch)();
         }
     });
+    follow_route_changes_with_focus();
+    // The router would treat "#main" as a navigation: focus the page instead.
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        browser::focus_first("#main");
+    };
     view! {
+        <a class="skip-link" href="#main" on:click=skip><Tr key=Key::NavSkip/></a>
         <div class="shell">
             <header class="topbar">
                 <A href=browser::app_href("/") attr:class="brand">
@@ -158,11 +165,37 @@ fn Shell() -> impl IntoView {
                     {portals::PORTALS.iter().filter(|portal| portal.seen_by == SeenBy::Hr).map(portal_link).collect_view()}
                 </Show>
             </nav>
-            <main class="page" id="main">
+            <main class="page" id="main" tabindex="-1">
                 <Outlet/>
             </main>
         </div>
     }
+}
+
+/// After a route change, focus goes to the new page's `<h1>` once it is
+/// drawn (its module or its data may still be loading), so that a screen
+/// reader reads the new page and Tab starts there; unless the member has
+/// moved focus meanwhile.
+fn follow_route_changes_with_focus() {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            focus_heading_when_drawn(browser::focused(), HEADING_WAIT);
+        }
+        path
+    });
+}
+
+/// How many times, 50 ms apart, to look for the new page's heading.
+const HEADING_WAIT: u32 = 100;
+
+fn focus_heading_when_drawn(focused_before: Option<web_sys::Element>, tries: u32) {
+    let focus_moved = browser::focused().is_some_and(|now| Some(&now) != focused_before.as_ref() && now.is_connected());
+    if focus_moved || browser::focus_first("#main h1") || tries == 0 {
+        return;
+    }
+    set_timeout(move || focus_heading_when_drawn(focused_before, tries - 1), std::time::Duration::from_millis(50));
 }
 
 /// A portal's navigation entry.

@@ -108,3 +108,22 @@ pub fn replace_query(search: &str) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
     }
 }
+
+/// Focuses the first element matching `selector`, making it focusable
+/// first if it is not (a heading, a summary); whether there was one.
+pub fn focus_first(selector: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    let Some(element) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    if !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    element.focus().is_ok()
+}
+
+/// The element that has focus, if any but the page itself.
+pub fn focused() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    document.active_element().filter(|el| Some(el) != body.as_ref())
+}

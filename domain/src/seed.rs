@@ -126,65 +126,91 @@ fn segments() -> Vec<Segment> {
 
 fn offerings() -> Vec<Offering> {
     let employees = || Condition::EmploymentTypeIn(vec![FullTime, PartTime]);
-    let rows: Vec<(OfferingKind, LocalizedText, LocalizedText, Audience)> = vec![
+    let rows: Vec<(OfferingKind, LocalizedText, LocalizedText, Audience, &str, Option<u64>)> = vec![
         (
             OfferingKind::Benefit,
             text("Ngày nghỉ linh hoạt", "Flexible leave days"),
             text("Thêm 4 ngày nghỉ mỗi năm, tự chọn thời điểm.", "Four extra days off a year, taken when you choose."),
             Audience::everyone().and(employees()).and(Condition::MinTenureMonths(3)),
+            "benefits",
+            None,
         ),
         (
             OfferingKind::Benefit,
             text("Hỗ trợ sức khỏe tinh thần", "Mental-health support"),
             text("Tư vấn tâm lý bảo mật, 6 buổi mỗi năm.", "Confidential counselling, six sessions a year."),
             Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Seasonal, Collaborator])),
+            "benefits",
+            None,
         ),
         (
             OfferingKind::Benefit,
             text("Ngân sách đào tạo", "Training budget"),
-            text("Tối đa 8.000.000 ₫ mỗi năm cho khóa học, chứng chỉ.", "Up to 8,000,000 ₫ a year for courses and certificates."),
+            text("Tối đa {amount} mỗi năm cho khóa học, chứng chỉ.", "Up to {amount} a year for courses and certificates."),
             Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime])).and(Condition::MinTenureMonths(12)),
+            "benefits",
+            Some(8_000_000),
         ),
         (
             OfferingKind::Benefit,
             text("Hạn mức mua hàng nội bộ", "Internal product allowance"),
             text("Mua sản phẩm của công ty với giá nội bộ.", "Buy the company's own products at internal prices."),
             Audience::everyone(),
+            "store",
+            None,
         ),
         (
             OfferingKind::Benefit,
             text("Thưởng giới thiệu khách hàng", "Customer referral bonus"),
             text("Thưởng 2% giá trị đơn đầu tiên của khách bạn giới thiệu.", "2% of the first order of each customer you bring in."),
             Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Collaborator])),
+            "benefits",
+            None,
         ),
         (
             OfferingKind::Benefit,
             text("Chương trình sống khỏe", "Wellness programme"),
             text("Khám sức khỏe định kỳ và thẻ tập thể thao.", "Yearly health check and a gym pass."),
             Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Seasonal])),
+            "benefits",
+            None,
         ),
         (
             OfferingKind::Benefit,
             text("Hỗ trợ cha mẹ", "Parents' support"),
-            text("Hỗ trợ 500.000 ₫ mỗi tháng cho chi phí trông trẻ.", "500,000 ₫ a month towards childcare."),
+            text("Hỗ trợ {amount} mỗi tháng cho chi phí trông trẻ.", "{amount} a month towards childcare."),
             Audience::everyone().and(Condition::InSegment(vec!["parents".to_owned()])),
+            "benefits",
+            Some(500_000),
         ),
         (
             OfferingKind::Training,
             text("Lộ trình hội nhập", "Onboarding path"),
             text("Văn hóa, sản phẩm và quy trình cho người mới.", "Culture, products and ways of working for newcomers."),
             Audience::everyone().and(Condition::InSegment(vec!["new_hire".to_owned()])),
+            "training",
+            None,
         ),
         (
             OfferingKind::Training,
             text("Chứng chỉ an toàn nhà máy", "Factory safety certificate"),
             text("Bắt buộc trước ca làm việc đầu tiên tại xưởng.", "Required before a first shift on the shop floor."),
             Audience::everyone().and(Condition::InSegment(vec!["factory_floor".to_owned()])),
+            "training",
+            None,
         ),
     ];
     rows.into_iter()
         .enumerate()
-        .map(|(i, (kind, title, summary, audience))| Offering { id: OfferingId(i as u32 + 1), kind, title, summary, audience })
+        .map(|(i, (kind, title, summary, audience, portal, amount))| Offering {
+            id: OfferingId(i as u32 + 1),
+            kind,
+            title,
+            summary,
+            audience,
+            portal: portal.to_owned(),
+            amount,
+        })
         .collect()
 }
 

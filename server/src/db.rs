@@ -170,7 +170,7 @@ pub async fn load_company(conn: &mut AnyConnection) -> Result<Company, sqlx::Err
         .iter()
         .map(member_from)
         .collect::<Result<_, sqlx::Error>>()?;
-    let offerings = sqlx::query("SELECT id, kind, title_vi, title_en, summary_vi, summary_en, audience FROM offerings ORDER BY id")
+    let offerings = sqlx::query("SELECT id, kind, title_vi, title_en, summary_vi, summary_en, audience, portal, amount FROM offerings ORDER BY id")
         .fetch_all(&mut *conn)
         .await?
         .iter()
@@ -181,6 +181,8 @@ pub async fn load_company(conn: &mut AnyConnection) -> Result<Company, sqlx::Err
                 title: text(r, "title_vi", "title_en")?,
                 summary: text(r, "summary_vi", "summary_en")?,
                 audience: from_json(r.try_get("audience")?)?,
+                portal: r.try_get("portal")?,
+                amount: r.try_get::<Option<i64>, _>("amount")?.map(u64::try_from).transpose().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;

@@ -72,7 +72,7 @@ async fn seed_company(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {
             .await?;
     }
     for o in &company.offerings {
-        sqlx::query("INSERT INTO offerings (id, kind, title_vi, title_en, summary_vi, summary_en, audience) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        sqlx::query("INSERT INTO offerings (id, kind, title_vi, title_en, summary_vi, summary_en, audience, portal, amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(i64::from(o.id.0))
             .bind(enum_name(&o.kind))
             .bind(&o.title.vi)
@@ -80,6 +80,8 @@ async fn seed_company(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {
             .bind(&o.summary.vi)
             .bind(&o.summary.en)
             .bind(to_json(&o.audience))
+            .bind(&o.portal)
+            .bind(o.amount.map(|n| n as i64))
             .execute(&mut *tx)
             .await?;
     }

@@ -29,10 +29,14 @@ pub fn errors_at(error: &Option<ApiError>, field: &str) -> Vec<FieldError> {
 /// domain's rules on what was typed) when it found anything, else what the
 /// failed call said.
 pub fn form_errors_at(found: &[FieldError], failure: &Option<ApiError>, field: &str) -> Vec<FieldError> {
-    if found.is_empty() {
-        errors_at(failure, field)
-    } else {
-        at(found, field)
+    at(&form_errors(found, failure), field)
+}
+
+/// All of a form's errors, chosen as [`form_errors_at`] chooses them.
+pub fn form_errors(found: &[FieldError], failure: &Option<ApiError>) -> Vec<FieldError> {
+    match failure {
+        Some(ApiError::Invalid { fields }) if found.is_empty() => fields.clone(),
+        _ => found.to_vec(),
     }
 }
 

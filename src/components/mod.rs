@@ -1,7 +1,9 @@
 //! Shared UI pieces.
 
+mod action_error;
 mod confirm_button;
 mod eligibility;
+mod error_summary;
 mod fields;
 mod icon;
 mod language_switcher;
@@ -11,9 +13,11 @@ mod plain_header;
 mod skeleton;
 mod status_message;
 
+pub use action_error::ActionError;
 pub use confirm_button::ConfirmButton;
 pub use eligibility::EligibilityReasons;
-pub use fields::{errors_at, form_errors_at, from_wire_name, wire_name, FieldMessages};
+pub use error_summary::{ErrorSummary, FieldTarget};
+pub use fields::{errors_at, form_errors, form_errors_at, from_wire_name, wire_name, FieldMessages};
 pub use icon::Icon;
 pub use language_switcher::LanguageSwitcher;
 pub use loadable::Loadable;

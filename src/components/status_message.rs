@@ -8,7 +8,7 @@ pub fn StatusMessage(
     /// The headline.
     title: Key,
     /// An optional sentence under the headline.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     detail: Option<Key>,
     /// Actions, such as a retry button or a link.
     #[prop(optional)]

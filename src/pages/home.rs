@@ -1,31 +1,31 @@
 use crate::api::api_resource;
+use crate::browser::app_href;
 use crate::components::{EligibilityReasons, Icon, Loadable};
-use crate::i18n::format::tenure;
+use crate::i18n::format::{money, tenure};
 use crate::i18n::labels::employment_type_key;
 use crate::i18n::{I18n, Key, Tr};
+use crate::portals::{self, Portal};
+use crate::session::use_session;
 use domain::offering::OfferingKind;
 use domain::{MemberProfile, OfferingStatus};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-/// What matters now: who you are here and what you can use.
+/// What matters now: who you are here and what you can use. The greeting
+/// comes from the session, so the page keeps its heading when the backend
+/// is down; the rest loads as one region, with one error if it fails.
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let profile = api_resource(|api| async move { api.profile().await });
-    let offerings = api_resource(|api| async move { api.offerings().await });
+    let session = use_session();
+    let name = move || session.member().map(|member| member.given_name().to_owned()).unwrap_or_default();
+    let overview = api_resource(|api| async move { Ok((api.profile().await?, api.offerings().await?)) });
     view! {
-        <Loadable resource=profile skeleton_lines=4 render=move |profile: MemberProfile| {
-            let name = profile.member.given_name().to_owned();
-            view! {
-                <h1>{move || i18n.fill(Key::HomeGreeting, &[("name", &name)])}</h1>
-                <ProfileCard profile/>
-            }
+        <h1>{move || i18n.fill(Key::HomeGreeting, &[("name", &name())])}</h1>
+        <Loadable resource=overview skeleton_lines=8 render=|(profile, offerings)| view! {
+            <ProfileCard profile/>
+            <Offerings list=offerings/>
         }/>
-        <section class="section" aria-labelledby="usable-heading">
-            <h2 id="usable-heading"><Tr key=Key::HomeUsableTitle/></h2>
-            <p class="muted"><Tr key=Key::HomeUsableIntro/></p>
-            <Loadable resource=offerings skeleton_lines=6 render=|list| view! { <OfferingList list/> }/>
-        </section>
     }
 }
 
@@ -53,6 +53,29 @@ fn ProfileCard(profile: MemberProfile) -> impl IntoView {
     }
 }
 
+/// What the member can use, then, apart, what is not for them yet and why.
+#[component]
+fn Offerings(list: Vec<OfferingStatus>) -> impl IntoView {
+    let (usable, closed): (Vec<_>, Vec<_>) = list.into_iter().partition(|status| status.eligibility.eligible);
+    view! {
+        <section class="section" aria-labelledby="usable-heading">
+            <h2 id="usable-heading"><Tr key=Key::HomeUsableTitle/></h2>
+            {if usable.is_empty() {
+                view! { <p class="muted"><Tr key=Key::HomeUsableNone/></p> }.into_any()
+            } else {
+                view! { <OfferingList list=usable/> }.into_any()
+            }}
+        </section>
+        {(!closed.is_empty()).then(|| view! {
+            <section class="section" aria-labelledby="closed-heading">
+                <h2 id="closed-heading"><Tr key=Key::HomeClosedTitle/></h2>
+                <p class="muted"><Tr key=Key::HomeClosedIntro/></p>
+                <OfferingList list=closed/>
+            </section>
+        })}
+    }
+}
+
 #[component]
 fn OfferingList(list: Vec<OfferingStatus>) -> impl IntoView {
     view! {
@@ -72,17 +95,20 @@ fn OfferingCard(status: OfferingStatus) -> impl IntoView {
         OfferingKind::Benefit => Key::OfferingKindBenefit,
         OfferingKind::Training => Key::OfferingKindTraining,
     };
-    let (title, summary) = (offering.title, offering.summary);
+    let portal = portals::PORTALS.iter().find(|portal| portal.name == offering.portal);
+    let title = offering.title.clone();
+    let summary = move || offering.summary_in(i18n.lang(), |amount| money(amount, i18n.lang()));
     view! {
         <li class="card offering" class:unavailable=!eligible data-eligible=eligible.to_string()>
             <div class="offering-head">
                 <h3>{move || title.get(i18n.lang()).to_owned()}</h3>
                 <span class="tag">{move || i18n.t(kind)}</span>
             </div>
-            <p>{move || summary.get(i18n.lang()).to_owned()}</p>
+            <p>{summary}</p>
             {if eligible {
                 view! {
                     <p class="verdict ok"><Icon name="check"/><Tr key=Key::OfferingAvailable/></p>
+                    <UsedIn portal/>
                 }.into_any()
             } else {
                 view! {
@@ -91,5 +117,21 @@ fn OfferingCard(status: OfferingStatus) -> impl IntoView {
                 }.into_any()
             }}
         </li>
+    }
+}
+
+/// Where a usable offering is used: a link to its portal, or, until that
+/// portal is built, plainly that it is coming.
+#[component]
+fn UsedIn(portal: Option<&'static Portal>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    match portal {
+        Some(portal) => view! {
+            <A href=app_href(portal.home()) attr:class="offering-link">
+                {move || i18n.fill(Key::OfferingOpen, &[("portal", i18n.t(portal.label))])}
+            </A>
+        }
+        .into_any(),
+        None => view! { <p class="muted"><Tr key=Key::OfferingComing/></p> }.into_any(),
     }
 }

@@ -1,22 +1,58 @@
 use crate::api::api_resource;
+use crate::browser::app_href;
 use crate::components::{Loadable, StatusMessage};
 use crate::i18n::labels::employment_type_key;
 use crate::i18n::{I18n, Key, Tr};
+use crate::portals::PORTALS;
 use crate::session::use_session;
 use domain::company::WorkforceOverview;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-/// The people team's view of the workforce: who the internal customers are
-/// and how the segments that target programmes divide them.
+/// The people team's page: every HR page of every portal, then who the
+/// internal customers are and how the segments that target programmes
+/// divide them.
 #[component]
 pub fn HrOverview() -> impl IntoView {
     let session = use_session();
     move || {
         if session.is_hr() {
-            view! { <Workforce/> }.into_any()
+            view! {
+                <h1><Tr key=Key::HrTitle/></h1>
+                <PortalPages/>
+                <Workforce/>
+            }
+            .into_any()
         } else {
-            view! { <StatusMessage title=Key::ErrorForbidden/> }.into_any()
+            view! { <StatusMessage title=Key::ErrorForbidden page=true/> }.into_any()
         }
+    }
+}
+
+/// A link to each HR page the portals declare, grouped by portal.
+#[component]
+fn PortalPages() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <section class="section" aria-labelledby="manage-heading">
+            <h2 id="manage-heading"><Tr key=Key::HrManageTitle/></h2>
+            <p class="muted"><Tr key=Key::HrManageIntro/></p>
+            <div class="grid">
+                {PORTALS.iter().filter(|portal| !portal.hr_pages.is_empty()).map(|portal| view! {
+                    <nav class="card hr-pages" aria-label=move || i18n.fill(Key::HrTabsLabel, &[("portal", i18n.t(portal.label))])>
+                        <h3>{move || i18n.t(portal.label)}</h3>
+                        <ul>
+                            {portal.hr_pages.iter().map(|page| view! {
+                                <li>
+                                    <A href=app_href(page.path)>{move || i18n.t(page.label)}</A>
+                                    <p class="muted">{move || i18n.t(page.summary)}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </nav>
+                }).collect_view()}
+            </div>
+        </section>
     }
 }
 
@@ -24,8 +60,10 @@ pub fn HrOverview() -> impl IntoView {
 fn Workforce() -> impl IntoView {
     let workforce = api_resource(|api| async move { api.workforce().await });
     view! {
-        <h1><Tr key=Key::HrTitle/></h1>
-        <Loadable resource=workforce skeleton_lines=10 render=|overview| view! { <WorkforceTables overview/> }/>
+        <section class="section" aria-labelledby="workforce-heading">
+            <h2 id="workforce-heading"><Tr key=Key::HrWorkforceTitle/></h2>
+            <Loadable resource=workforce skeleton_lines=10 render=|overview| view! { <WorkforceTables overview/> }/>
+        </section>
     }
 }
 

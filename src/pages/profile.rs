@@ -1,5 +1,5 @@
 use crate::api::{api_resource, use_api};
-use crate::components::{Loadable, StatusMessage};
+use crate::components::{ActionError, Loadable};
 use crate::i18n::format::{date, tenure};
 use crate::i18n::labels::{employment_type_key, role_key};
 use crate::i18n::{I18n, Key, Tr};
@@ -92,6 +92,6 @@ fn SignOutButton() -> impl IntoView {
             disabled=move || sign_out.pending().get()>
             <Tr key=Key::ActionSignOut/>
         </button>
-        {move || sign_out.value().get().and_then(Result::err).map(|error| view! { <StatusMessage title=error.message_key()/> })}
+        {move || sign_out.value().get().and_then(Result::err).map(|error| view! { <ActionError error retry=move || { sign_out.dispatch(()); }/> })}
     }
 }

@@ -3,6 +3,7 @@
 //! per-member state, the storage notice) learns about portals only from
 //! this module. Recipe: `docs/adding-a-portal.md`.
 
+pub mod hr_frame;
 pub mod lazy;
 pub mod store;
 
@@ -38,6 +39,19 @@ pub struct Portal {
     /// Sets up what lives as long as a member is signed in (the store's
     /// cart), in context; it must not read storage (that loads with the module).
     pub signed_in: fn(MemberId),
+    /// HR's pages for running it: listed on the HR page, and as the tabs
+    /// of each of them ([`hr_frame::HrFrame`]).
+    pub hr_pages: &'static [HrPage],
+}
+
+/// One of HR's pages for running a portal.
+pub struct HrPage {
+    /// An app path, under one of the portal's `paths`.
+    pub path: &'static str,
+    /// Its tab and link text.
+    pub label: Key,
+    /// A sentence on what HR does there, under the link on the HR page.
+    pub summary: Key,
 }
 
 impl Portal {
@@ -48,8 +62,21 @@ impl Portal {
 
     /// Whether `page` (an app-relative path) is one of this portal's.
     pub fn owns(&self, page: &str) -> bool {
-        self.paths.iter().any(|root| page.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+        self.paths.iter().any(|root| within(page, root))
     }
+}
+
+impl HrPage {
+    /// Whether its tab is current only on this very path: when another of
+    /// the portal's HR pages lives under it.
+    pub fn exact_in(&self, pages: &[HrPage]) -> bool {
+        pages.iter().any(|other| other.path != self.path && within(other.path, self.path))
+    }
+}
+
+/// Whether `page` is `root` or a path under it.
+fn within(page: &str, root: &str) -> bool {
+    page.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// Every portal's route group, for the router: one line per portal, next
@@ -85,6 +112,18 @@ mod tests {
         for page in ["/", "/profile", "/hr", "/storefront", "/hr/stores"] {
             assert!(owning(page).is_none(), "{page}");
         }
+    }
+
+    #[test]
+    fn every_hr_page_belongs_to_its_portal_and_only_a_parent_tab_is_exact() {
+        for portal in PORTALS {
+            for page in portal.hr_pages {
+                assert_eq!(owning(page.path).map(|p| p.name), Some(portal.name), "{}", page.path);
+            }
+        }
+        let pages = store::PORTAL.hr_pages;
+        let exact: Vec<_> = pages.iter().filter(|page| page.exact_in(pages)).map(|page| page.path).collect();
+        assert_eq!(exact, ["/hr/store"]);
     }
 
     #[test]

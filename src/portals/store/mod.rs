@@ -24,7 +24,7 @@ pub use api::{store_resource, use_store, StoreApi};
 pub use routes::StoreRoutes;
 
 use super::lazy::split_module;
-use super::{Portal, SeenBy};
+use super::{HrPage, Portal, SeenBy};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -39,6 +39,11 @@ pub const PORTAL: Portal = Portal {
     signed_in: |member| {
         cart::Cart::provide(member);
     },
+    hr_pages: &[
+        HrPage { path: "/hr/store", label: Key::HrStoreOrders, summary: Key::HrStoreOrdersSummary },
+        HrPage { path: "/hr/store/products", label: Key::HrStoreProducts, summary: Key::HrStoreProductsSummary },
+        HrPage { path: "/hr/store/allowance", label: Key::HrStorePolicy, summary: Key::HrStorePolicySummary },
+    ],
 };
 
 split_module!(pub MODULE: StorePage = store(draw), Key::NavStore);

@@ -1,6 +1,5 @@
 use super::HrStoreFrame;
-use crate::api::ApiError;
-use crate::components::{form_errors_at, FieldMessages, Loadable, StatusMessage};
+use crate::components::{form_errors, form_errors_at, ActionError, ErrorSummary, FieldMessages, FieldTarget, Loadable};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::store::{store_resource, use_store};
 use domain::common::FieldError;
@@ -55,6 +54,17 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
             None => Vec::new(),
         })
     };
+    let names = StoredValue::new(rows.iter().map(|(tag, name, _)| (tag.clone(), name.clone())).collect::<Vec<_>>());
+    // `segments[i].…` names the i-th segment sent.
+    let summary_target = Callback::new(move |field: String| {
+        if field == "default_limit" {
+            return Some(FieldTarget { id: "policy-default".to_owned(), label: i18n.t(Key::HrStoreDefaultLimit).to_owned() });
+        }
+        let index: usize = field.strip_prefix("segments[")?.split(']').next()?.parse().ok()?;
+        let tag = sent.read_untracked().get(index)?.clone();
+        let name = names.with_value(|names| names.iter().find(|(t, _)| *t == tag).map(|(_, name)| name.get(i18n.lang()).to_owned()))?;
+        Some(FieldTarget { id: format!("policy-{tag}"), label: i18n.fill(Key::HrStoreSegmentLimit, &[("name", &name)]) })
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let filled: Vec<(String, String)> =
@@ -73,7 +83,8 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
         }
     };
     view! {
-        <form class="stack" on:submit=submit>
+        <form class="stack" on:submit=submit novalidate>
+            <ErrorSummary errors=Signal::derive(move || form_errors(&found.read(), &failure())) target=summary_target/>
             <p class="muted"><Tr key=Key::HrStorePolicyHint/></p>
             <div class="field">
                 <label for="policy-default"><Tr key=Key::HrStoreDefaultLimit/></label>
@@ -93,7 +104,7 @@ fn PolicyForm(policy: AllowancePolicy, workforce: WorkforceOverview) -> impl Int
                     </div>
                 }
             }).collect_view()}
-            {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|e| view! { <StatusMessage title=e.message_key()/> })}
+            {move || failure().map(|error| view! { <ActionError error kept=Key::FormKept/> })}
             <button type="submit" class="button" disabled=move || save.pending().get()><Tr key=Key::HrStoreSave/></button>
             <p role="status" class="muted">{move || (found.read().is_empty() && matches!(save.value().get(), Some(Ok(_)))).then(|| i18n.t(Key::HrStoreSaved))}</p>
         </form>

@@ -1,7 +1,7 @@
 use super::HrStoreFrame;
 use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::{form_errors_at, from_wire_name, wire_name, FieldMessages, Loadable, StatusMessage};
+use crate::components::{form_errors, form_errors_at, from_wire_name, wire_name, ActionError, ErrorSummary, FieldMessages, FieldTarget, Loadable};
 use crate::i18n::format::money;
 use crate::i18n::labels::employment_type_key;
 use crate::i18n::{use_i18n, Key, Tr};
@@ -96,6 +96,24 @@ pub fn HrProductForm() -> impl IntoView {
     }
 }
 
+/// The form's text fields, in order (the category goes after the first
+/// four): the field each edits, its label, and whether it holds a number.
+const TEXT_FIELDS: [(&str, Key, bool); 8] = [
+    ("name.vi", Key::HrStoreNameVi, false),
+    ("name.en", Key::HrStoreNameEn, false),
+    ("description.vi", Key::HrStoreDescriptionVi, false),
+    ("description.en", Key::HrStoreDescriptionEn, false),
+    ("market_price", Key::HrStoreMarketPrice, true),
+    ("internal_price", Key::HrStoreInternalPrice, true),
+    ("stock", Key::StoreStock, true),
+    ("monthly_quota", Key::HrStoreQuota, true),
+];
+
+/// The input id of a field name.
+fn field_id(field: &str) -> String {
+    format!("product-{}", field.replace('.', "-"))
+}
+
 /// One text field with its label and the messages for its field name.
 #[component]
 fn TextField(
@@ -109,7 +127,7 @@ fn TextField(
     numeric: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("product-{}", field.replace('.', "-"));
+    let id = field_id(field);
     let error_id = format!("{id}-error");
     view! {
         <div class="field">
@@ -147,6 +165,17 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
         Condition::InSegment(t) => Some(t.clone()),
         _ => None,
     }));
+    let value_of = move |field: &str| match field {
+        "name.vi" => name_vi,
+        "name.en" => name_en,
+        "description.vi" => description_vi,
+        "description.en" => description_en,
+        "market_price" => market,
+        "internal_price" => internal,
+        "stock" => stock,
+        "monthly_quota" => quota,
+        other => unreachable!("{other} is not in TEXT_FIELDS"),
+    };
     // Set once a new product is created: every later save edits that one.
     let id = RwSignal::new(product.as_ref().map(|p| p.id));
 
@@ -172,6 +201,12 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
     let found = RwSignal::new(Vec::<FieldError>::new());
     let failure = move || save.value().get().and_then(Result::err);
     let errors = move |field: &'static str| Signal::derive(move || form_errors_at(&found.read(), &failure(), field));
+    let text_field = move |&(field, label, numeric): &(&'static str, Key, bool)| {
+        view! { <TextField label field value=value_of(field) errors=errors(field) numeric/> }
+    };
+    let summary_target = Callback::new(move |field: String| {
+        TEXT_FIELDS.iter().find(|(name, ..)| *name == field).map(|&(name, label, _)| FieldTarget { id: field_id(name), label: i18n.t(label).to_owned() })
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut all_of: Vec<Condition> =
@@ -219,10 +254,8 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
     view! {
         <p><A href=app_href("/hr/store/products") attr:class="back-link"><Tr key=Key::HrStoreBackToProducts/></A></p>
         <form class="stack product-form" on:submit=submit novalidate>
-            <TextField label=Key::HrStoreNameVi field="name.vi" value=name_vi errors=errors("name.vi")/>
-            <TextField label=Key::HrStoreNameEn field="name.en" value=name_en errors=errors("name.en")/>
-            <TextField label=Key::HrStoreDescriptionVi field="description.vi" value=description_vi errors=errors("description.vi")/>
-            <TextField label=Key::HrStoreDescriptionEn field="description.en" value=description_en errors=errors("description.en")/>
+            <ErrorSummary errors=Signal::derive(move || form_errors(&found.read(), &failure())) target=summary_target/>
+            {TEXT_FIELDS[..4].iter().map(text_field).collect_view()}
             <div class="field">
                 <label for="product-category"><Tr key=Key::StoreCategoryLabel/></label>
                 <select id="product-category" on:change=move |ev| {
@@ -235,10 +268,7 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
                     }).collect_view()}
                 </select>
             </div>
-            <TextField label=Key::HrStoreMarketPrice field="market_price" value=market errors=errors("market_price") numeric=true/>
-            <TextField label=Key::HrStoreInternalPrice field="internal_price" value=internal errors=errors("internal_price") numeric=true/>
-            <TextField label=Key::StoreStock field="stock" value=stock errors=errors("stock") numeric=true/>
-            <TextField label=Key::HrStoreQuota field="monthly_quota" value=quota errors=errors("monthly_quota") numeric=true/>
+            {TEXT_FIELDS[4..].iter().map(text_field).collect_view()}
             <fieldset>
                 <legend><Tr key=Key::HrStoreWhoMayBuy/></legend>
                 <p class="muted"><Tr key=Key::HrStoreWhoMayBuyHint/></p>
@@ -266,7 +296,7 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
                 <input type="checkbox" prop:checked=move || hidden.get() on:change=move |_| hidden.update(|h| *h = !*h)/>
                 <Tr key=Key::HrStoreHideProduct/>
             </label>
-            {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|e| view! { <StatusMessage title=e.message_key()/> })}
+            {move || failure().map(|error| view! { <ActionError error kept=Key::FormKept/> })}
             <button type="submit" class="button" disabled=move || save.pending().get()><Tr key=Key::HrStoreSave/></button>
             <p role="status" class="muted">{move || (found.read().is_empty() && matches!(save.value().get(), Some(Ok(_)))).then(|| i18n.t(Key::HrStoreSaved))}</p>
         </form>

@@ -1,7 +1,7 @@
 use super::AllowanceMeter;
 use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::{errors_at, FieldMessages, Loadable, StatusMessage};
+use crate::components::{errors_at, ActionError, FieldMessages, Loadable};
 use crate::i18n::format::money;
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::store::cart::use_cart;
@@ -168,13 +168,7 @@ fn Checkout(products: Vec<ProductDetail>) -> impl IntoView {
                 <Loadable resource=sites skeleton_lines=1 render=move |sites| view! { <SitePicker sites site/> }/>
                 <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "pickup_site_id")) id="site-error".to_owned()/>
             </div>
-            {move || failure().filter(|e| !matches!(e, ApiError::Invalid { .. })).map(|error| view! {
-                <StatusMessage title=error.message_key() detail=Key::StoreCartKept>
-                    {error.is_retryable().then(|| view! {
-                        <button type="button" class="button" on:click=move |_| retry()>{i18n.t(Key::ActionRetry)}</button>
-                    })}
-                </StatusMessage>
-            })}
+            {move || failure().map(|error| view! { <ActionError error kept=Key::StoreCartKept retry/> })}
             <button type="submit" class="button primary wide" data-testid="place-order"
                 disabled=move || place.pending().get() || changes() || over_quota() || site.get().is_none()>
                 {move || i18n.t(if place.pending().get() { Key::StorePlacingOrder } else { Key::StorePlaceOrder })}

@@ -1,6 +1,6 @@
 use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::{ConfirmButton, Loadable, StatusMessage};
+use crate::components::{ActionError, ConfirmButton, Loadable};
 use crate::i18n::format::date;
 use crate::i18n::format::money;
 use crate::i18n::{use_i18n, Key, Tr};
@@ -103,6 +103,11 @@ fn OrderDetails(order: Order, sites: LocalResource<Result<Vec<Site>, ApiError>>,
         if let Some(Ok(order)) = cancel.value().get() {
             changed.set(Some(order.clone()));
             current.set(order);
+            // The cancel button went with the order's old status: focus
+            // the status that replaced it.
+            request_animation_frame(|| {
+                crate::browser::focus_first("[data-testid=order-status]");
+            });
         }
     });
     let order = move || current.get();
@@ -136,7 +141,9 @@ fn OrderDetails(order: Order, sites: LocalResource<Result<Vec<Site>, ApiError>>,
         </ul>
         <p class="total-row"><span><Tr key=Key::StoreTotal/></span><strong>{move || money(order().total, i18n.lang())}</strong></p>
         <Timeline order=Signal::derive(order)/>
-        {move || cancel.value().get().and_then(Result::err).map(|error| view! { <StatusMessage title=error.message_key()/> })}
+        {move || cancel.value().get().and_then(Result::err).map(|error| view! {
+            <ActionError error retry=move || { cancel.dispatch(current.with_untracked(|o| o.id)); }/>
+        })}
         {move || (order().status == OrderStatus::Placed).then(|| view! {
             <ConfirmButton label=Signal::derive(move || i18n.t(Key::StoreCancelOrder)) question=Signal::derive(move || i18n.t(Key::StoreCancelQuestion))
                 yes=Key::StoreCancelConfirm no=Key::StoreCancelKeep pending=cancel.pending()
