@@ -187,13 +187,21 @@ fn follow_route_changes_with_focus() {
     });
 }
 
-/// How many times, 50 ms apart, to look for the new page's heading.
+/// How many times, 50 ms apart, to see to the new page's heading.
 const HEADING_WAIT: u32 = 100;
 
+/// Until the wait is over, or the member moves focus: focus goes to the
+/// page's heading whenever it is not there. The old page's heading may be
+/// the one found first and then removed, taking focus with it.
 fn focus_heading_when_drawn(focused_before: Option<web_sys::Element>, tries: u32) {
-    let focus_moved = browser::focused().is_some_and(|now| Some(&now) != focused_before.as_ref() && now.is_connected());
-    if focus_moved || browser::focus_first("#main h1") || tries == 0 {
+    let now = browser::focused();
+    let on_heading = now.as_ref().is_some_and(|el| el.matches("#main h1").unwrap_or(false));
+    let moved_by_member = !on_heading && now.is_some_and(|el| Some(&el) != focused_before.as_ref() && el.is_connected());
+    if moved_by_member || tries == 0 {
         return;
+    }
+    if !on_heading {
+        browser::focus_first("#main h1");
     }
     set_timeout(move || focus_heading_when_drawn(focused_before, tries - 1), std::time::Duration::from_millis(50));
 }

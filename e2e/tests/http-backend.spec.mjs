@@ -15,7 +15,7 @@ const profile = {
 };
 const offerings = [{
   offering: { id: 3, kind: 'benefit', title: { vi: 'Ngân sách đào tạo', en: 'Training budget' },
-    summary: { vi: 'Khóa học, chứng chỉ.', en: 'Courses and certificates.' }, audience: { all_of: [] } },
+    summary: { vi: 'Khóa học, chứng chỉ.', en: 'Courses and certificates.' }, audience: { all_of: [] }, portal: 'benefits' },
   eligibility: { eligible: false, checks: [{ requirement: { min_tenure: { months: 60, actual: 51 } }, met: false }] },
 }];
 
@@ -71,6 +71,18 @@ test('a failed load shows a retry that recovers, keeping the rest of the page', 
   await page.getByRole('button', { name: t('vi', 'action.retry') }).click();
   await expect(failure).toHaveCount(0);
   await expect(page.getByText('Ngân sách đào tạo')).toBeVisible();
+});
+
+test('with the server down, home keeps its heading and says so once, promising nothing about typed input', async ({ page }, testInfo) => {
+  await scriptedBackend(page, { 'GET /api/v1/session': [json(lan)] });
+  await page.route('**/api/v1/me**', (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'home.greeting', { name: 'Lan' }));
+  await expect(page.getByText(t('vi', 'error.network'))).toHaveCount(1);
+  await expect(page.getByText(t('vi', 'form.kept'))).toHaveCount(0);
+  await expect(page.getByRole('button', { name: t('vi', 'action.retry') })).toHaveCount(1);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, 'home-server-down-vi');
 });
 
 test('an expired session sends the member to sign-in and back to the same page', async ({ page }) => {

@@ -222,9 +222,13 @@ test('cancelling a placed order gives the allowance back', async ({ page, backen
   await expect.poll(() => remainingAllowance(page, ui)).toBe(before - 3 * 69000);
   await page.getByRole('link', { name: ui.myOrders }).click();
   await page.getByTestId('order-list').getByRole('link').first().click();
+  // Focus follows the question, and lands on the new status once the
+  // button that had it is gone.
   await page.getByRole('button', { name: ui.cancel }).click();
+  await expect(page.getByRole('group', { name: t(lang, 'store.cancel_question') })).toBeFocused();
   await page.getByRole('button', { name: ui.confirmCancel }).click();
   await expect(page.getByTestId('order-status')).toHaveText(ui.cancelled);
+  await expect(page.getByTestId('order-status')).toBeFocused();
   await expectAccessible(page);
   await snapshot(page, testInfo, `store-order-cancelled-${lang}`);
   await page.getByRole('link', { name: ui.store, exact: true }).click();
@@ -259,6 +263,29 @@ test('a checkout whose answer is lost keeps the cart, and the retry does not ord
   expect(keys[1]).toBe(keys[0]);
   await page.getByRole('link', { name: ui.myOrders }).first().click();
   await expect(page.getByTestId('order-list').locator('li')).toHaveCount(1);
+});
+
+test('an expired session at checkout offers sign-in, then comes back to the cart as it was', async ({ page, backend, context }, testInfo) => {
+  test.skip(backend === 'demo', 'a session on the embedded backend does not expire');
+  const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
+  const ui = TEXT[lang];
+  const member = buyer(backend, testInfo, 2);
+  await signInAs(page, backend, member, lang);
+  await addToCart(page, ui, lang === 'vi' ? 'tra sen' : 'lotus', ui.tea, 2);
+  await page.getByRole('link', { name: ui.goToCart }).click();
+  await context.clearCookies(); // the session ends while the cart is open
+  await page.getByTestId('place-order').click();
+  await expect(page.getByText(t(lang, 'error.unauthorized'))).toBeVisible();
+  // Trying again cannot work without a session: only signing in is offered.
+  await expect(page.getByRole('button', { name: ui.retry })).toHaveCount(0);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `store-checkout-session-ended-${lang}`);
+  await page.getByRole('button', { name: t(lang, 'action.sign_in_again') }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fstore%2Fcart$/);
+  await chooseAccount(page, backend, member);
+  await expect(page).toHaveURL(/\/store\/cart$/);
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('cart-line').getByLabel(ui.quantity)).toHaveValue('2');
 });
 
 test('HR manages products and the allowance policy, with errors next to the fields', async ({ page, backend }, testInfo) => {
