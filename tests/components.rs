@@ -194,3 +194,118 @@ async fn a_failed_region_beside_a_loaded_one_still_shows_its_error() {
     eventually("the second region's error", || root.text_content().unwrap().contains("Máy chủ đang gặp sự cố")).await;
     drop(handle);
 }
+
+fn active_id() -> Option<String> {
+    document().active_element().map(|el| el.id())
+}
+
+#[wasm_bindgen_test]
+async fn an_error_summary_takes_focus_when_errors_appear_and_leads_to_each_field() {
+    use domain::common::{FieldError, Rule};
+    use noibo::components::{ErrorSummary, FieldTarget};
+    fresh_storage_in_vietnamese();
+    let root = container();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        I18n::provide();
+        let target = Callback::new(|field: String| (field == "stock").then(|| FieldTarget { id: "summary-stock".to_owned(), label: "Tồn kho".to_owned() }));
+        view! {
+            <form>
+                <ErrorSummary errors target/>
+                <input id="summary-stock"/>
+                <button id="summary-save" type="button">"Lưu"</button>
+            </form>
+        }
+    });
+    settle(0).await;
+    assert!(root.query_selector(".error-summary").unwrap().is_none(), "no errors, no summary");
+    let button: web_sys::HtmlElement = root.query_selector("#summary-save").unwrap().unwrap().unchecked_into();
+    button.focus().unwrap();
+
+    let range = FieldError { field: "stock".into(), rule: Some(Rule::OutOfRange), limit: Some(1_000_000), min: Some(0), message: String::new() };
+    let unknown = FieldError { field: "elsewhere".into(), rule: Some(Rule::Required), limit: None, min: None, message: String::new() };
+    errors.set(vec![range, unknown]);
+    eventually("focus on the summary", || document().active_element().is_some_and(|el| el.class_list().contains("error-summary"))).await;
+    let summary = root.query_selector(".error-summary").unwrap().unwrap();
+    let text = summary.text_content().unwrap();
+    assert!(text.contains("Cần sửa 2 chỗ"), "{text}");
+    let link = summary.query_selector("a").unwrap().expect("a link to the stock field");
+    assert_eq!(link.text_content().unwrap(), "Tồn kho: Nhập một số nguyên từ 0 đến 1.000.000.");
+    let second = summary.query_selector("li:nth-of-type(2)").unwrap().expect("the other error, listed");
+    assert!(second.query_selector("a").unwrap().is_none(), "a field the form does not show has no link");
+
+    click(&root, ".error-summary a");
+    settle(0).await;
+    assert_eq!(active_id().as_deref(), Some("summary-stock"));
+
+    // The same errors again (a second submit): focus comes back to the summary.
+    button.focus().unwrap();
+    errors.update(|_| {});
+    eventually("focus on the summary again", || document().active_element().is_some_and(|el| el.class_list().contains("error-summary"))).await;
+    errors.set(Vec::new());
+    settle(0).await;
+    assert!(root.query_selector(".error-summary").unwrap().is_none());
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_action_offers_only_what_can_work() {
+    use noibo::api::ApiError;
+    use noibo::components::ActionError;
+    use noibo::i18n::Key;
+    use noibo::session::{use_session, SessionState};
+    fresh_storage_in_vietnamese();
+    let root = container();
+    let retried = RwSignal::new(0);
+    let session = StoredValue::new(None);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_app_context();
+        session.set_value(Some(use_session()));
+        view! {
+            <div id="network"><ActionError error=ApiError::Network kept=Key::FormKept retry=move || retried.update(|n| *n += 1)/></div>
+            <div id="expired"><ActionError error=ApiError::Unauthorized kept=Key::FormKept retry=move || retried.update(|n| *n += 1)/></div>
+            <div id="invalid"><ActionError error=ApiError::Invalid { fields: Vec::new() }/></div>
+        }
+    });
+    settle(0).await;
+    let text = |id: &str| root.query_selector(&format!("#{id}")).unwrap().unwrap().text_content().unwrap();
+    assert!(text("network").contains("Không kết nối được với máy chủ"), "{}", text("network"));
+    assert!(text("network").contains("Những gì bạn đã nhập vẫn còn nguyên"), "retrying can help, so what is kept is said");
+    click(&root, "#network button");
+    assert_eq!(retried.get_untracked(), 1);
+
+    assert!(text("expired").contains("Phiên đăng nhập đã hết hạn"));
+    assert!(!text("expired").contains("Thử lại"), "a retry without a session cannot work");
+    assert!(!text("expired").contains("vẫn còn nguyên"));
+    click(&root, "#expired button");
+    let state = session.get_value().unwrap().state();
+    assert_eq!(state, SessionState::SignedOut { return_here: true }, "sign-in comes back to this page");
+    assert_eq!(text("invalid"), "", "a broken rule is shown at its field");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_confirm_button_moves_focus_to_its_question_and_back() {
+    use noibo::components::ConfirmButton;
+    use noibo::i18n::Key;
+    fresh_storage_in_vietnamese();
+    let root = container();
+    let acted = RwSignal::new(false);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        I18n::provide();
+        view! {
+            <ConfirmButton label="Hủy đơn".to_owned() question="Hủy đơn này?".to_owned() yes=Key::StoreCancelConfirm no=Key::StoreCancelKeep
+                pending=false act=move || acted.set(true)/>
+        }
+    });
+    settle(0).await;
+    click(&root, "button");
+    eventually("focus on the question", || document().active_element().is_some_and(|el| el.get_attribute("role").as_deref() == Some("group"))).await;
+    click(&root, ".confirm .button.secondary");
+    eventually("focus back on the button", || {
+        document().active_element().is_some_and(|el| el.tag_name() == "BUTTON" && el.text_content().as_deref() == Some("Hủy đơn"))
+    })
+    .await;
+    assert!(!acted.get_untracked(), "only the explicit yes acts");
+    drop(handle);
+}
