@@ -20,7 +20,7 @@ serve: tools
 serve-full: tools
 	$(MAKE) dist DIST=dist-full
 	# What an operator does: point the built app at its backend (here, the same origin).
-	echo '{"backend":"http"}' > dist-full/config.json
+	echo '{"backend":"http","email_domain":"noibo.example"}' > dist-full/config.json
 	cargo run --release -p noibo-server -- --listen 127.0.0.1:8080 --database sqlite://noibo.db --seed demo --static dist-full
 
 ## make dist: the static release build, ready for any host
@@ -41,7 +41,7 @@ size: dist
 ## and bench-load.json
 bench: tools browser postgres
 	$(MAKE) dist
-	rm -rf dist-bench-http && cp -r dist dist-bench-http && echo '{"backend":"http"}' > dist-bench-http/config.json
+	rm -rf dist-bench-http && cp -r dist dist-bench-http && echo '{"backend":"http","email_domain":"noibo.example"}' > dist-bench-http/config.json
 	cargo build --release -p noibo-server
 	cd e2e && node bench.mjs ../dist ../target/release/noibo-server
 	# The server under load: 100 connections, each database, one replica and two.
@@ -78,7 +78,7 @@ test-e2e: tools browser
 	$(MAKE) dist
 	$(MAKE) dist PUBLIC_URL=/noibo/ DIST=dist-subpath
 	# The same build pointed at the reference server, as an operator would.
-	rm -rf dist-full && cp -r dist dist-full && echo '{"backend":"http"}' > dist-full/config.json
+	rm -rf dist-full && cp -r dist dist-full && echo '{"backend":"http","email_domain":"noibo.example"}' > dist-full/config.json
 	cargo build -p noibo-server
 	node --test e2e/budget.test.mjs
 	cd e2e && npx playwright test

@@ -53,7 +53,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const work = mkdtempSync(join(tmpdir(), 'noibo-throttled-'));
 const site = join(work, 'dist');
 cpSync(dist, site, { recursive: true });
-writeFileSync(join(site, 'config.json'), '{"backend":"http"}\n');
+writeFileSync(join(site, 'config.json'), '{"backend":"http","email_domain":"noibo.example"}\n');
 const { origin: baseURL, child: server } = await startServer(serverBinary, `sqlite://${join(work, 'noibo.db')}`, ['--seed', 'demo', '--static', site]);
 try {
   const browser = await chromium.launch({

@@ -67,7 +67,7 @@ fn Splash() -> impl IntoView {
 pub fn Configured(config: Config) -> impl IntoView {
     let api = Api::provide(match config {
         Config::Demo {} => Chosen::Demo(Rc::new(DemoBackend::load(Rc::new(crate::browser::BrowserClock)))),
-        Config::Http { base_url } => Chosen::Http(Rc::new(HttpBackend::new(&base_url))),
+        Config::Http { base_url, email_domain } => Chosen::Http(Rc::new(HttpBackend::new(&base_url).with_email_domain(email_domain))),
     });
     Session::provide();
     view! {

@@ -84,12 +84,28 @@ impl Audience {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Requirement {
-    EmploymentType { allowed: Vec<EmploymentType> },
-    Department { allowed: Vec<LocalizedText> },
-    Site { allowed: Vec<LocalizedText> },
-    MinTenure { months: u32, actual: u32 },
-    MaxTenure { months: u32, actual: u32 },
-    Segment { allowed: Vec<LocalizedText> },
+    /// `actual` is the member's own, so a partner supplier reads that he is one.
+    EmploymentType {
+        allowed: Vec<EmploymentType>,
+        actual: EmploymentType,
+    },
+    Department {
+        allowed: Vec<LocalizedText>,
+    },
+    Site {
+        allowed: Vec<LocalizedText>,
+    },
+    MinTenure {
+        months: u32,
+        actual: u32,
+    },
+    MaxTenure {
+        months: u32,
+        actual: u32,
+    },
+    Segment {
+        allowed: Vec<LocalizedText>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

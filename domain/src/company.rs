@@ -26,6 +26,17 @@ pub struct MemberProfile {
     /// Names of the segments the member belongs to today.
     pub segments: Vec<LocalizedText>,
     pub manager_name: Option<String>,
+    /// The people the member manages (empty for anyone who manages nobody).
+    pub team: Vec<TeamMember>,
+}
+
+/// Someone on a manager's team, as the manager's profile lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub id: MemberId,
+    pub full_name: String,
+    pub email: String,
+    pub employment_type: EmploymentType,
 }
 
 /// One offering and whether this member may use it, with reasons.
@@ -103,7 +114,7 @@ impl Company {
     fn explain(&self, condition: &Condition, facts: &MemberFacts) -> Requirement {
         let names = |ids: &mut dyn Iterator<Item = Option<&LocalizedText>>| ids.flatten().cloned().collect();
         match condition {
-            Condition::EmploymentTypeIn(types) => Requirement::EmploymentType { allowed: types.clone() },
+            Condition::EmploymentTypeIn(types) => Requirement::EmploymentType { allowed: types.clone(), actual: facts.employment_type },
             Condition::DepartmentIn(ids) => Requirement::Department { allowed: names(&mut ids.iter().map(|id| self.department(*id).map(|d| &d.name))) },
             Condition::SiteIn(ids) => Requirement::Site { allowed: names(&mut ids.iter().map(|id| self.site(*id).map(|s| &s.name))) },
             Condition::MinTenureMonths(months) => Requirement::MinTenure { months: *months, actual: facts.tenure_months },
@@ -121,6 +132,10 @@ impl Company {
             tenure_months: facts.tenure_months,
             segments: facts.segments.iter().filter_map(|tag| self.segment_named(tag)).map(|s| s.name.clone()).collect(),
             manager_name: self.manager_of(member).map(|m| m.full_name.clone()),
+            team: crate::common::access::team_of(self, member)
+                .into_iter()
+                .map(|m| TeamMember { id: m.id, full_name: m.full_name.clone(), email: m.email.clone(), employment_type: m.employment_type })
+                .collect(),
             member: member.clone(),
         })
     }

@@ -15,7 +15,7 @@ pub mod session;
 pub mod store;
 
 pub use audience::{Audience, Check, Condition, Eligibility, Requirement, Segment};
-pub use company::{Company, MemberProfile, OfferingStatus};
+pub use company::{Company, MemberProfile, OfferingStatus, TeamMember};
 pub use date::{Date, Period, Timestamp};
 pub use member::{Department, DepartmentId, EmploymentType, Lang, LocalizedText, Member, MemberId, Role, Site, SiteId};
 pub use offering::{Offering, OfferingId, OfferingKind};

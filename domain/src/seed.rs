@@ -126,8 +126,17 @@ fn segments() -> Vec<Segment> {
 
 fn offerings() -> Vec<Offering> {
     let employees = || Condition::EmploymentTypeIn(vec![FullTime, PartTime]);
-    let rows: Vec<(OfferingKind, LocalizedText, LocalizedText, Audience, &str, Option<u64>)> = vec![
-        (
+    let offering = |kind, title, summary, audience, portal: &str, amount| Offering {
+        id: OfferingId(0),
+        kind,
+        title,
+        summary,
+        audience,
+        portal: portal.to_owned(),
+        amount,
+    };
+    let rows = vec![
+        offering(
             OfferingKind::Benefit,
             text("Ngày nghỉ linh hoạt", "Flexible leave days"),
             text("Thêm 4 ngày nghỉ mỗi năm, tự chọn thời điểm.", "Four extra days off a year, taken when you choose."),
@@ -135,7 +144,7 @@ fn offerings() -> Vec<Offering> {
             "benefits",
             None,
         ),
-        (
+        offering(
             OfferingKind::Benefit,
             text("Hỗ trợ sức khỏe tinh thần", "Mental-health support"),
             text("Tư vấn tâm lý bảo mật, 6 buổi mỗi năm.", "Confidential counselling, six sessions a year."),
@@ -143,7 +152,7 @@ fn offerings() -> Vec<Offering> {
             "benefits",
             None,
         ),
-        (
+        offering(
             OfferingKind::Benefit,
             text("Ngân sách đào tạo", "Training budget"),
             text("Tối đa {amount} mỗi năm cho khóa học, chứng chỉ.", "Up to {amount} a year for courses and certificates."),
@@ -151,7 +160,7 @@ fn offerings() -> Vec<Offering> {
             "benefits",
             Some(8_000_000),
         ),
-        (
+        offering(
             OfferingKind::Benefit,
             text("Hạn mức mua hàng nội bộ", "Internal product allowance"),
             text("Mua sản phẩm của công ty với giá nội bộ.", "Buy the company's own products at internal prices."),
@@ -159,7 +168,7 @@ fn offerings() -> Vec<Offering> {
             "store",
             None,
         ),
-        (
+        offering(
             OfferingKind::Benefit,
             text("Thưởng giới thiệu khách hàng", "Customer referral bonus"),
             text("Thưởng 2% giá trị đơn đầu tiên của khách bạn giới thiệu.", "2% of the first order of each customer you bring in."),
@@ -167,7 +176,7 @@ fn offerings() -> Vec<Offering> {
             "benefits",
             None,
         ),
-        (
+        offering(
             OfferingKind::Benefit,
             text("Chương trình sống khỏe", "Wellness programme"),
             text("Khám sức khỏe định kỳ và thẻ tập thể thao.", "Yearly health check and a gym pass."),
@@ -175,7 +184,7 @@ fn offerings() -> Vec<Offering> {
             "benefits",
             None,
         ),
-        (
+        offering(
             OfferingKind::Benefit,
             text("Hỗ trợ cha mẹ", "Parents' support"),
             text("Hỗ trợ {amount} mỗi tháng cho chi phí trông trẻ.", "{amount} a month towards childcare."),
@@ -183,7 +192,7 @@ fn offerings() -> Vec<Offering> {
             "benefits",
             Some(500_000),
         ),
-        (
+        offering(
             OfferingKind::Training,
             text("Lộ trình hội nhập", "Onboarding path"),
             text("Văn hóa, sản phẩm và quy trình cho người mới.", "Culture, products and ways of working for newcomers."),
@@ -191,7 +200,7 @@ fn offerings() -> Vec<Offering> {
             "training",
             None,
         ),
-        (
+        offering(
             OfferingKind::Training,
             text("Chứng chỉ an toàn nhà máy", "Factory safety certificate"),
             text("Bắt buộc trước ca làm việc đầu tiên tại xưởng.", "Required before a first shift on the shop floor."),
@@ -200,18 +209,7 @@ fn offerings() -> Vec<Offering> {
             None,
         ),
     ];
-    rows.into_iter()
-        .enumerate()
-        .map(|(i, (kind, title, summary, audience, portal, amount))| Offering {
-            id: OfferingId(i as u32 + 1),
-            kind,
-            title,
-            summary,
-            audience,
-            portal: portal.to_owned(),
-            amount,
-        })
-        .collect()
+    rows.into_iter().zip(1..).map(|(offering, id)| Offering { id: OfferingId(id), ..offering }).collect()
 }
 
 /// The whole demo company, the same on every backend.

@@ -33,7 +33,9 @@ fn a_seasonal_worker_is_told_which_employment_types_the_leave_scheme_needs() {
     let leave = statuses.iter().find(|s| s.offering.title.en == "Flexible leave days").unwrap();
     assert!(!leave.eligibility.eligible);
     let reasons: Vec<_> = leave.eligibility.unmet().collect();
-    assert!(reasons.contains(&&Requirement::EmploymentType { allowed: vec![EmploymentType::FullTime, EmploymentType::PartTime] }));
+    assert!(
+        reasons.contains(&&Requirement::EmploymentType { allowed: vec![EmploymentType::FullTime, EmploymentType::PartTime], actual: EmploymentType::Seasonal })
+    );
     assert!(reasons.contains(&&Requirement::MinTenure { months: 3, actual: 2 }));
 }
 

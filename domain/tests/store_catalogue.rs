@@ -526,14 +526,24 @@ fn the_export_has_a_header_and_one_row_per_order_line() {
     shop.place_order(&company, lan, "k", &request(&[(1, 2), (5, 3)], HANOI), at("2026-11-22T10:05:00+07:00")).unwrap();
     let csv = orders_csv(&shop.orders, &company, Lang::En);
     let rows = csv_rows(&csv);
-    assert_eq!(rows[0], "order,placed_at,buyer,pickup_site,status,product_id,product,quantity,unit_price_vnd,line_total_vnd,order_total_vnd");
+    assert_eq!(rows[0], "Order,Placed at,Buyer,Pickup site,Status,Product ID,Product,Quantity,Unit price (₫),Line total (₫),Order total (₫)");
     assert_eq!(rows.len(), 1 + 4 + 2, "four seeded one-line orders and a two-line one");
-    assert_eq!(rows[1], "SV-000001,2026-10-05T09:30:00+07:00,Trần Thị Lan,Hanoi head office,collected,1,Sen Vang ground coffee 500g,2,129000,258000,258000");
-    assert_eq!(rows[5], "SV-000005,2026-11-22T10:05:00+07:00,Trần Thị Lan,Hanoi head office,placed,1,Sen Vang ground coffee 500g,2,129000,258000,354000");
-    assert_eq!(rows[6], "SV-000005,2026-11-22T10:05:00+07:00,Trần Thị Lan,Hanoi head office,placed,5,Brown rice noodles 500g,3,32000,96000,354000");
-    let vi = orders_csv(&shop.orders, &company, Lang::Vi);
-    assert!(vi.contains(",Trụ sở Hà Nội,") && vi.contains(",Cà phê rang xay Sen Vàng 500g,"));
+    assert_eq!(rows[1], "SV-000001,2026-10-05T09:30:00+07:00,Trần Thị Lan,Hanoi head office,Collected,1,Sen Vang ground coffee 500g,2,129000,258000,258000");
+    assert_eq!(rows[5], "SV-000005,2026-11-22T10:05:00+07:00,Trần Thị Lan,Hanoi head office,Placed,1,Sen Vang ground coffee 500g,2,129000,258000,354000");
+    assert_eq!(rows[6], "SV-000005,2026-11-22T10:05:00+07:00,Trần Thị Lan,Hanoi head office,Placed,5,Brown rice noodles 500g,3,32000,96000,354000");
     assert_eq!(csv_rows(&orders_csv(&[], &company, Lang::En)).len(), 1, "no orders: just the header");
+}
+
+#[test]
+fn the_export_speaks_the_language_it_is_asked_for() {
+    let company = demo_company();
+    let mut shop = demo_shop();
+    shop.place_order(&company, person(&company, "lan.tran"), "k", &request(&[(1, 2)], HANOI), at("2026-11-22T10:05:00+07:00")).unwrap();
+    let vi = orders_csv(&shop.orders, &company, Lang::Vi);
+    let rows = csv_rows(&vi);
+    assert_eq!(rows[0], "Mã đơn,Thời điểm đặt,Người mua,Nơi nhận,Trạng thái,Mã sản phẩm,Sản phẩm,Số lượng,Đơn giá (₫),Thành tiền (₫),Tổng đơn (₫)");
+    assert_eq!(rows[1], "SV-000001,2026-10-05T09:30:00+07:00,Trần Thị Lan,Trụ sở Hà Nội,Đã nhận,1,Cà phê rang xay Sen Vàng 500g,2,129000,258000,258000");
+    assert!(rows[5].contains(",Đã đặt,"), "{}", rows[5]);
 }
 
 #[test]

@@ -344,6 +344,20 @@ fn the_yearly_limit_is_the_highest_of_the_members_segments_or_else_the_default()
 }
 
 #[test]
+fn a_segment_limit_replaces_the_default_even_when_lower_and_says_so() {
+    let company = demo_company();
+    let shop = demo_shop();
+    let tuan = person(&company, "tuan.pham");
+    let allowance = shop.allowance(&company, tuan, now());
+    assert_eq!(allowance.limit, 1_500_000, "below the 3,000,000 default: the new-hire limit, not the default");
+    assert_eq!(allowance.segment.map(|name| name.vi), Some("Nhân sự mới (dưới 12 tháng)".to_owned()));
+    let hoa = shop.allowance(&company, person(&company, "hoa.nguyen"), now());
+    assert_eq!((hoa.limit, hoa.segment.map(|name| name.en)), (6_000_000, Some("Five years or more".to_owned())), "the highest of her segments");
+    let duc = shop.allowance(&company, person(&company, "duc.hoang"), now());
+    assert_eq!((duc.limit, duc.segment), (3_000_000, None), "no listed segment: the default, named as such");
+}
+
+#[test]
 fn a_limit_follows_the_calendar_as_a_member_reaches_five_years() {
     let company = demo_company();
     let policy = demo_shop().policy;

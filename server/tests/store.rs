@@ -636,17 +636,17 @@ async fn hr_exports_orders_as_a_spreadsheet_file() {
     assert_eq!(csv.content_type, "text/csv; charset=utf-8");
     assert_eq!(csv.disposition, "attachment; filename=\"orders.csv\"");
     let rows: Vec<&str> = csv.text.strip_prefix('\u{FEFF}').expect("a byte order mark, for Excel").split("\r\n").collect();
-    assert_eq!(rows[0], "order,placed_at,buyer,pickup_site,status,product_id,product,quantity,unit_price_vnd,line_total_vnd,order_total_vnd");
+    assert_eq!(rows[0], "Mã đơn,Thời điểm đặt,Người mua,Nơi nhận,Trạng thái,Mã sản phẩm,Sản phẩm,Số lượng,Đơn giá (₫),Thành tiền (₫),Tổng đơn (₫)");
     assert_eq!(rows.len(), 6, "header, four orders of one line, and the final line end");
     assert!(
-        rows[1].starts_with("SV-000004,2026-10-08T09:30:00+07:00,Trần Thị Lan,Trụ sở Hà Nội,collected,11,\"Nước rửa chén hương chanh 1,5 lít\",1,35000"),
+        rows[1].starts_with("SV-000004,2026-10-08T09:30:00+07:00,Trần Thị Lan,Trụ sở Hà Nội,Đã nhận,11,\"Nước rửa chén hương chanh 1,5 lít\",1,35000"),
         "{}",
         rows[1]
     );
     let english = get(&app, "/api/v1/hr/store/orders.csv?lang=en&site=2", &hoa).await;
     assert_eq!(
         english.text.split("\r\n").nth(1).unwrap(),
-        "SV-000003,2026-10-07T09:30:00+07:00,Trần Thị Thu,Binh Duong factory,collected,3,\"Anchovy fish sauce 40°N, 500ml\",2,69000,138000,138000"
+        "SV-000003,2026-10-07T09:30:00+07:00,Trần Thị Thu,Binh Duong factory,Collected,3,\"Anchovy fish sauce 40°N, 500ml\",2,69000,138000,138000"
     );
     let bad = get(&app, "/api/v1/hr/store/orders.csv?lang=fr", &hoa).await;
     assert_eq!((bad.status, bad.body["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("lang")));

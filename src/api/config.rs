@@ -14,6 +14,10 @@ pub enum Config {
     Http {
         #[serde(default)]
         base_url: String,
+        /// The part after `@` of the company's emails, for the sign-in
+        /// form's hint, such as `congty.vn`.
+        #[serde(default)]
+        email_domain: Option<String>,
     },
 }
 
@@ -29,10 +33,13 @@ pub enum ConfigError {
 impl Config {
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
         let config: Config = serde_json::from_str(text).map_err(|e| ConfigError::Invalid { detail: e.to_string() })?;
-        if let Config::Http { base_url } = &config {
+        if let Config::Http { base_url, email_domain } = &config {
             let acceptable = base_url.is_empty() || base_url.starts_with('/') || base_url.starts_with("http://") || base_url.starts_with("https://");
             if !acceptable {
                 return Err(ConfigError::Invalid { detail: format!("base_url must be empty, a path starting with /, or an http(s) URL; got {base_url:?}") });
+            }
+            if let Some(domain) = email_domain.as_deref().filter(|d| d.is_empty() || d.contains(['@', ' ']) || !d.contains('.')) {
+                return Err(ConfigError::Invalid { detail: format!("email_domain must be a domain such as congty.vn, without @; got {domain:?}") });
             }
         }
         Ok(config)
@@ -41,7 +48,7 @@ impl Config {
 
 /// Examples the error page shows operators.
 pub const EXAMPLE_DEMO: &str = r#"{"backend":"demo"}"#;
-pub const EXAMPLE_HTTP: &str = r#"{"backend":"http","base_url":"https://api.example.com"}"#;
+pub const EXAMPLE_HTTP: &str = r#"{"backend":"http","base_url":"https://api.example.com","email_domain":"example.com"}"#;
 
 #[cfg(test)]
 mod tests {
@@ -62,8 +69,10 @@ mod tests {
     #[test]
     fn an_http_backend_names_its_base_url() {
         let config = Config::parse(r#"{"backend":"http","base_url":"https://hr.example.vn"}"#);
-        assert_eq!(config, Ok(Config::Http { base_url: "https://hr.example.vn".into() }));
-        assert_eq!(Config::parse(r#"{"backend":"http"}"#), Ok(Config::Http { base_url: String::new() }));
+        assert_eq!(config, Ok(Config::Http { base_url: "https://hr.example.vn".into(), email_domain: None }));
+        assert_eq!(Config::parse(r#"{"backend":"http"}"#), Ok(Config::Http { base_url: String::new(), email_domain: None }));
+        let config = Config::parse(r#"{"backend":"http","email_domain":"congty.vn"}"#);
+        assert_eq!(config, Ok(Config::Http { base_url: String::new(), email_domain: Some("congty.vn".into()) }));
     }
 
     #[test]
@@ -75,5 +84,10 @@ mod tests {
             panic!("a base_url without a scheme was accepted");
         };
         assert!(detail.contains("base_url"));
+        for domain in ["", "@congty.vn", "congty"] {
+            let text = format!(r#"{{"backend":"http","email_domain":"{domain}"}}"#);
+            let Err(ConfigError::Invalid { detail }) = Config::parse(&text) else { panic!("{domain:?} was accepted as an email domain") };
+            assert!(detail.contains("email_domain"));
+        }
     }
 }

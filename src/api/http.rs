@@ -14,6 +14,7 @@ use web_sys::{AbortController, RequestCredentials};
 pub struct HttpBackend {
     /// Prefix for `/api/v1/...`; empty for the app's own origin.
     base_url: String,
+    email_domain: Option<String>,
 }
 
 /// Aborts the fetch when the future that owns it is dropped, so a page that
@@ -37,7 +38,12 @@ struct Problem {
 
 impl HttpBackend {
     pub fn new(base_url: &str) -> HttpBackend {
-        HttpBackend { base_url: base_url.trim_end_matches('/').to_owned() }
+        HttpBackend { base_url: base_url.trim_end_matches('/').to_owned(), email_domain: None }
+    }
+
+    /// The company's email domain, for the sign-in form's hint.
+    pub fn with_email_domain(self, email_domain: Option<String>) -> HttpBackend {
+        HttpBackend { email_domain, ..self }
     }
 
     /// Sends one request and reads its whole body, mapping the status to
@@ -123,7 +129,7 @@ pub fn query_string(query: &impl Serialize) -> String {
 #[async_trait(?Send)]
 impl Backend for HttpBackend {
     fn sign_in_method(&self) -> SignInMethod {
-        SignInMethod::Password
+        SignInMethod::Password { email_domain: self.email_domain.clone() }
     }
 
     async fn sign_in(&self, credentials: &Credentials) -> Result<Member, ApiError> {

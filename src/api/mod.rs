@@ -83,8 +83,8 @@ impl std::error::Error for ApiError {}
 pub enum SignInMethod {
     /// The demo company's people, one tap each.
     Personas(Vec<MemberProfile>),
-    /// An email and password form.
-    Password,
+    /// An email and password form; the domain, when configured, shapes its hint.
+    Password { email_domain: Option<String> },
 }
 
 /// What the shell asks of a backend (each portal asks its own trait). Implemented by the embedded

@@ -1,5 +1,5 @@
 use crate::i18n::format::tenure;
-use crate::i18n::labels::employment_type_key;
+use crate::i18n::labels::{employment_people_key, employment_type_key};
 use crate::i18n::{I18n, Key};
 use domain::{Lang, LocalizedText, Requirement};
 use leptos::prelude::*;
@@ -29,9 +29,9 @@ fn names(list: &[LocalizedText], lang: Lang) -> String {
 pub fn explain(requirement: &Requirement, lang: Lang) -> String {
     let fill = |key, values: &[(&str, &str)]| crate::i18n::fill(key, lang, values);
     match requirement {
-        Requirement::EmploymentType { allowed } => {
-            let kinds: Vec<_> = allowed.iter().map(|t| crate::i18n::text(employment_type_key(*t), lang)).collect();
-            fill(Key::ReasonEmploymentType, &[("types", &kinds.join(", "))])
+        Requirement::EmploymentType { allowed, actual } => {
+            let kinds: Vec<_> = allowed.iter().map(|t| crate::i18n::text(employment_people_key(*t), lang)).collect();
+            fill(Key::ReasonEmploymentType, &[("types", &kinds.join(", ")), ("actual", crate::i18n::text(employment_type_key(*actual), lang))])
         }
         Requirement::Department { allowed } => fill(Key::ReasonDepartment, &[("names", &names(allowed, lang))]),
         Requirement::Site { allowed } => fill(Key::ReasonSite, &[("names", &names(allowed, lang))]),
@@ -47,10 +47,10 @@ mod tests {
     use domain::EmploymentType;
 
     #[test]
-    fn a_seasonal_worker_reads_which_contracts_qualify() {
-        let reason = Requirement::EmploymentType { allowed: vec![EmploymentType::FullTime, EmploymentType::PartTime] };
-        assert_eq!(explain(&reason, Lang::En), "Only for: full-time, part-time");
-        assert_eq!(explain(&reason, Lang::Vi), "Chỉ dành cho: toàn thời gian, bán thời gian");
+    fn a_partner_supplier_reads_which_contracts_qualify_and_which_is_his() {
+        let reason = Requirement::EmploymentType { allowed: vec![EmploymentType::FullTime, EmploymentType::PartTime], actual: EmploymentType::PartnerSupplier };
+        assert_eq!(explain(&reason, Lang::En), "Only for full-time staff, part-time staff. Your contract: partner supplier.");
+        assert_eq!(explain(&reason, Lang::Vi), "Chỉ dành cho nhân viên toàn thời gian, nhân viên bán thời gian. Hình thức của bạn: đối tác cung ứng.");
     }
 
     #[test]

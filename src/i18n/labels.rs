@@ -15,6 +15,17 @@ pub fn employment_type_key(kind: EmploymentType) -> Key {
     }
 }
 
+/// The people on a contract, as a noun: "only for full-time staff".
+pub fn employment_people_key(kind: EmploymentType) -> Key {
+    match kind {
+        EmploymentType::FullTime => Key::EmploymentPeopleFullTime,
+        EmploymentType::PartTime => Key::EmploymentPeoplePartTime,
+        EmploymentType::Seasonal => Key::EmploymentPeopleSeasonal,
+        EmploymentType::Collaborator => Key::EmploymentPeopleCollaborator,
+        EmploymentType::PartnerSupplier => Key::EmploymentPeoplePartnerSupplier,
+    }
+}
+
 pub fn role_key(role: Role) -> Key {
     match role {
         Role::Member => Key::RoleMember,

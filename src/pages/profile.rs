@@ -4,7 +4,7 @@ use crate::i18n::format::{date, tenure};
 use crate::i18n::labels::{employment_type_key, role_key};
 use crate::i18n::{I18n, Key, Tr};
 use crate::session::use_session;
-use domain::MemberProfile;
+use domain::{MemberProfile, TeamMember};
 use leptos::prelude::*;
 
 /// Everything the company knows about you here, and signing out.
@@ -12,9 +12,13 @@ use leptos::prelude::*;
 pub fn ProfilePage() -> impl IntoView {
     let profile = api_resource(|api| async move { api.profile().await });
     view! {
-        <Loadable resource=profile skeleton_lines=8 render=|profile: MemberProfile| view! {
-            <h1>{profile.member.full_name.clone()}</h1>
-            <ProfileDetails profile/>
+        <Loadable resource=profile skeleton_lines=8 render=|mut profile: MemberProfile| {
+            let team = std::mem::take(&mut profile.team);
+            view! {
+                <h1>{profile.member.full_name.clone()}</h1>
+                <ProfileDetails profile/>
+                {(!team.is_empty()).then(|| view! { <Team team/> })}
+            }
         }/>
         <section class="section" aria-labelledby="account-heading">
             <h2 id="account-heading"><Tr key=Key::ProfileAccount/></h2>
@@ -29,7 +33,7 @@ type Text = Box<dyn Fn() -> String + Send + Sync>;
 #[component]
 fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let MemberProfile { member, department, site, tenure_months, segments, manager_name } = profile;
+    let MemberProfile { member, department, site, tenure_months, segments, manager_name, .. } = profile;
     let lang = move || i18n.lang();
     let none = move || i18n.t(Key::ProfileNone).to_owned();
     // The bool marks lower-case vocabulary (employment type, role), capitalised on its own.
@@ -71,6 +75,28 @@ fn ProfileDetails(profile: MemberProfile) -> impl IntoView {
                 </div>
             }).collect_view()}
         </dl>
+    }
+}
+
+/// A manager's team, until the leave portal brings approvals to act on.
+#[component]
+fn Team(team: Vec<TeamMember>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let count = team.len().to_string();
+    view! {
+        <section class="section" aria-labelledby="team-heading" data-testid="team">
+            <h2 id="team-heading"><Tr key=Key::ProfileTeam/></h2>
+            <p class="muted">{move || i18n.fill(Key::ProfileTeamIntro, &[("count", &count)])}</p>
+            <ul class="card team-list">
+                {team.into_iter().map(|TeamMember { full_name, email, employment_type, .. }| view! {
+                    <li>
+                        <strong>{full_name}</strong>
+                        <span class="muted vocabulary">{move || i18n.t(employment_type_key(employment_type))}</span>
+                        <span class="muted team-email">{email}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

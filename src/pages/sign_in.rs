@@ -34,7 +34,7 @@ pub fn SignIn() -> impl IntoView {
 
     let form = match method {
         SignInMethod::Personas(personas) => view! { <PersonaPicker personas sign_in/> }.into_any(),
-        SignInMethod::Password => view! { <PasswordForm sign_in/> }.into_any(),
+        SignInMethod::Password { email_domain } => view! { <PasswordForm sign_in email_domain/> }.into_any(),
     };
     view! {
         <div class="sign-in-layout">
@@ -90,18 +90,19 @@ fn PersonaPicker(personas: Vec<MemberProfile>, sign_in: SignInAction) -> impl In
 }
 
 #[component]
-fn PasswordForm(sign_in: SignInAction) -> impl IntoView {
+fn PasswordForm(sign_in: SignInAction, email_domain: Option<String>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let checked = RwSignal::new(false);
+    let has_domain = email_domain.is_some();
     let email_problem = move || {
         let value = email.get();
         let value = value.trim();
         if value.is_empty() {
             Some(Key::SignInEmailRequired)
         } else if !value.contains('@') {
-            Some(Key::SignInEmailInvalid)
+            Some(if has_domain { Key::SignInEmailInvalid } else { Key::SignInEmailInvalidAnyDomain })
         } else {
             None
         }
@@ -122,7 +123,7 @@ fn PasswordForm(sign_in: SignInAction) -> impl IntoView {
     };
     view! {
         <form class="card form" on:submit=submit novalidate>
-            <Field id="email" label=Key::SignInEmail kind="email" autocomplete="username" value=email
+            <Field id="email" label=Key::SignInEmail kind="email" autocomplete="username" value=email domain=email_domain.unwrap_or_default()
                 problem=Signal::derive(move || checked.get().then(email_problem).flatten().or_else(|| server_flagged("email")))/>
             <Field id="password" label=Key::SignInPassword kind="password" autocomplete="current-password" value=password
                 problem=Signal::derive(move || checked.get().then(password_problem).flatten().or_else(|| server_flagged("password")))/>
@@ -157,6 +158,9 @@ fn Field(
     autocomplete: &'static str,
     value: RwSignal<String>,
     #[prop(into)] problem: Signal<Option<Key>>,
+    /// Fills `{domain}` in the problem's text.
+    #[prop(optional)]
+    domain: String,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let error_id = format!("{id}-error");
@@ -174,7 +178,10 @@ fn Field(
                 aria-describedby=move || problem.get().map(|_| error_id.clone())
             />
             {move || problem.get().map(|key| view! {
-                <p class="field-error" id=format!("{id}-error")>{move || i18n.t(key)}</p>
+                <p class="field-error" id=format!("{id}-error")>{
+                    let domain = domain.clone();
+                    move || i18n.fill(key, &[("domain", &domain)])
+                }</p>
             })}
         </div>
     }

@@ -45,6 +45,13 @@ pub fn manager_of<'c>(company: &'c Company, member: &Member) -> Option<&'c Membe
     company.members.iter().find(|m| m.role == Role::Manager && m.department_id == member.department_id && m.id != member.id)
 }
 
+/// The people `manager` manages, by name.
+pub fn team_of<'c>(company: &'c Company, manager: &Member) -> Vec<&'c Member> {
+    let mut team: Vec<&Member> = company.members.iter().filter(|m| manages(company, manager, m)).collect();
+    team.sort_by(|a, b| a.full_name.cmp(&b.full_name));
+    team
+}
+
 /// Whether `manager` is `member`'s manager.
 pub fn manages(company: &Company, manager: &Member, member: &Member) -> bool {
     manager_of(company, member).is_some_and(|m| m.id == manager.id)

@@ -4,7 +4,7 @@
 use crate::common::violation::{Rule, Violation, WholeRange};
 use crate::company::Company;
 use crate::date::{Date, Period};
-use crate::member::Member;
+use crate::member::{LocalizedText, Member};
 use crate::store::order::Order;
 use crate::store::product::{Vnd, MAX_PRICE};
 use serde::{Deserialize, Serialize};
@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 pub const LIMIT_RANGE: WholeRange = WholeRange::new(0, MAX_PRICE);
 
 /// HR's policy: a default for everyone, and limits for segments. A member
-/// in one or more listed segments gets the highest of their limits;
-/// anyone else gets the default.
+/// in one or more listed segments gets the highest of those segments'
+/// limits *instead of* the default, even when it is lower: that is how HR
+/// gives new hires less. Anyone in no listed segment gets the default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllowancePolicy {
@@ -32,19 +33,40 @@ pub struct SegmentAllowance {
 }
 
 /// Where a member stands this period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Allowance {
     pub period: Period,
     pub limit: Vnd,
+    /// The segment whose limit applies, by name; `None` when the default does.
+    pub segment: Option<LocalizedText>,
     pub spent: Vnd,
     pub remaining: Vnd,
+}
+
+/// The limit that applies to a member, and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedLimit {
+    pub limit: Vnd,
+    /// The name of the segment whose limit it is; `None` for the default.
+    pub segment: Option<LocalizedText>,
 }
 
 impl AllowancePolicy {
     /// This member's yearly limit on `today`.
     pub fn limit_for(&self, company: &Company, member: &Member, today: Date) -> Vnd {
+        self.applied(company, member, today).limit
+    }
+
+    /// This member's yearly limit on `today`, and the segment it comes from.
+    pub fn applied(&self, company: &Company, member: &Member, today: Date) -> AppliedLimit {
         let tags = company.facts(member, today).segments;
-        self.segments.iter().filter(|s| tags.contains(&s.segment)).map(|s| s.yearly_limit).max().unwrap_or(self.default_limit)
+        let highest = self.segments.iter().filter(|s| tags.contains(&s.segment)).max_by_key(|s| s.yearly_limit);
+        match highest {
+            Some(s) => {
+                AppliedLimit { limit: s.yearly_limit, segment: company.segments.iter().find(|known| known.tag == s.segment).map(|known| known.name.clone()) }
+            }
+            None => AppliedLimit { limit: self.default_limit, segment: None },
+        }
     }
 
     /// Unknown segments and absurd amounts, named by field.
@@ -65,8 +87,9 @@ impl AllowancePolicy {
 }
 
 /// Spent = the totals of this year's orders that were not cancelled.
-pub fn allowance(limit: Vnd, orders: &[Order], today: Date) -> Allowance {
+pub fn allowance(applied: AppliedLimit, orders: &[Order], today: Date) -> Allowance {
     let period = Period::year_of(today);
     let spent = orders.iter().filter(|o| o.status.counts() && period.contains(o.placed_at.date())).map(|o| o.total).sum();
-    Allowance { period, limit, spent, remaining: limit.saturating_sub(spent) }
+    let AppliedLimit { limit, segment } = applied;
+    Allowance { period, limit, segment, spent, remaining: limit.saturating_sub(spent) }
 }

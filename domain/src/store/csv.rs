@@ -4,16 +4,25 @@ use crate::company::Company;
 use crate::member::Lang;
 use crate::store::order::{Order, OrderStatus};
 
-const HEADER: &str = "order,placed_at,buyer,pickup_site,status,product_id,product,quantity,unit_price_vnd,line_total_vnd,order_total_vnd";
+/// The column names. The export is written by the backend, which has no
+/// locale files, so its few words live here in both languages; the status
+/// names are the ones the interface shows (`store.status.*` in `locales/`).
+fn header(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Mã đơn,Thời điểm đặt,Người mua,Nơi nhận,Trạng thái,Mã sản phẩm,Sản phẩm,Số lượng,Đơn giá (₫),Thành tiền (₫),Tổng đơn (₫)",
+        Lang::En => "Order,Placed at,Buyer,Pickup site,Status,Product ID,Product,Quantity,Unit price (₫),Line total (₫),Order total (₫)",
+    }
+}
 
 /// Excel reads a CSV file as the machine's legacy code page unless it
 /// starts with this byte order mark, and Vietnamese turns to mojibake.
 pub const BOM: char = '\u{FEFF}';
 
 /// The orders as RFC 4180 CSV (CRLF line ends, fields quoted when needed),
-/// with names in `lang`, after a UTF-8 byte order mark.
+/// with column names, statuses and names in `lang`, after a UTF-8 byte
+/// order mark. Amounts stay plain integers so a spreadsheet can sum them.
 pub fn orders_csv(orders: &[Order], company: &Company, lang: Lang) -> String {
-    let mut out = format!("{BOM}{HEADER}\r\n");
+    let mut out = format!("{BOM}{}\r\n", header(lang));
     for order in orders {
         let site = company.site(order.pickup_site_id).map(|s| s.name.get(lang).to_owned()).unwrap_or_default();
         for line in &order.lines {
@@ -22,7 +31,7 @@ pub fn orders_csv(orders: &[Order], company: &Company, lang: Lang) -> String {
                 order.placed_at.to_string(),
                 order.buyer_name.clone(),
                 site.clone(),
-                status_name(order.status).to_owned(),
+                status_name(order.status, lang).to_owned(),
                 line.product_id.0.to_string(),
                 line.name.get(lang).to_owned(),
                 line.quantity.to_string(),
@@ -38,12 +47,16 @@ pub fn orders_csv(orders: &[Order], company: &Company, lang: Lang) -> String {
     out
 }
 
-fn status_name(status: OrderStatus) -> &'static str {
-    match status {
-        OrderStatus::Placed => "placed",
-        OrderStatus::ReadyForPickup => "ready_for_pickup",
-        OrderStatus::Collected => "collected",
-        OrderStatus::Cancelled => "cancelled",
+fn status_name(status: OrderStatus, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (OrderStatus::Placed, Lang::Vi) => "Đã đặt",
+        (OrderStatus::ReadyForPickup, Lang::Vi) => "Sẵn sàng nhận",
+        (OrderStatus::Collected, Lang::Vi) => "Đã nhận",
+        (OrderStatus::Cancelled, Lang::Vi) => "Đã hủy",
+        (OrderStatus::Placed, Lang::En) => "Placed",
+        (OrderStatus::ReadyForPickup, Lang::En) => "Ready for pickup",
+        (OrderStatus::Collected, Lang::En) => "Collected",
+        (OrderStatus::Cancelled, Lang::En) => "Cancelled",
     }
 }
 

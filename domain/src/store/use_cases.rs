@@ -113,7 +113,7 @@ fn visible(product: Option<&Product>) -> Result<&Product, StoreError> {
 /// Where the member stands against their yearly allowance today.
 pub fn allowance(shopper: &Shopper, policy: &AllowancePolicy, now: Timestamp) -> Allowance {
     let today = now.date();
-    allowance::allowance(policy.limit_for(shopper.company, shopper.member, today), shopper.orders, today)
+    allowance::allowance(policy.applied(shopper.company, shopper.member, today), shopper.orders, today)
 }
 
 /// What an `Idempotency-Key` allows a request to do.

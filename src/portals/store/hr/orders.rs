@@ -1,7 +1,7 @@
 use super::HrStoreFrame;
 use crate::api::ApiError;
 use crate::browser;
-use crate::components::{from_wire_name, wire_name, ConfirmButton, Loadable, StatusMessage};
+use crate::components::{from_wire_name, wire_name, ActionError, ConfirmButton, Loadable};
 use crate::i18n::format::{date, money};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::store::labels::{status_class, status_key};
@@ -29,6 +29,9 @@ fn Queue() -> impl IntoView {
     let filter = RwSignal::new(OrderFilter { status: Some(OrderStatus::Placed), site: None });
     let page = RwSignal::new(1u32);
     let changes = RwSignal::new(0u32);
+    // Set when an order moved on: its row, and the button that had focus,
+    // go with the reload; focus then goes to the count of what is left.
+    let moved = RwSignal::new(false);
     let orders = {
         let api = api.clone();
         LocalResource::new(move || {
@@ -73,8 +76,10 @@ fn Queue() -> impl IntoView {
                 <Tr key=Key::HrStoreExportCsv/>
             </button>
         </div>
-        {move || export.value().get().and_then(Result::err).map(|e| view! { <StatusMessage title=e.message_key()/> })}
-        <Loadable resource=orders skeleton_lines=8 render=move |orders| view! { <QueueList orders page changes sites/> }/>
+        {move || export.value().get().and_then(Result::err).map(|error| view! {
+            <ActionError error retry=move || { export.dispatch(filter.get_untracked()); }/>
+        })}
+        <Loadable resource=orders skeleton_lines=8 render=move |orders| view! { <QueueList orders page changes moved sites/> }/>
     }
 }
 
@@ -99,19 +104,31 @@ fn SiteFilter(sites: Vec<Site>, filter: RwSignal<OrderFilter>, page: RwSignal<u3
 }
 
 #[component]
-fn QueueList(orders: Page<Order>, page: RwSignal<u32>, changes: RwSignal<u32>, sites: LocalResource<Result<Vec<Site>, ApiError>>) -> impl IntoView {
+fn QueueList(
+    orders: Page<Order>,
+    page: RwSignal<u32>,
+    changes: RwSignal<u32>,
+    moved: RwSignal<bool>,
+    sites: LocalResource<Result<Vec<Site>, ApiError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    Effect::new(move |_| {
+        if moved.get_untracked() {
+            moved.set(false);
+            browser::focus_first("[data-testid=queue-count]");
+        }
+    });
     let pages = orders.total.div_ceil(domain::store::use_cases::QUEUE_PER_PAGE).max(1);
     let total = orders.total;
     let site_name = move |id: SiteId| {
         sites.get().and_then(Result::ok).and_then(|all| all.into_iter().find(|s| s.id == id)).map(|s| s.name.get(i18n.lang()).to_owned()).unwrap_or_default()
     };
     view! {
-        <p class="muted" role="status">{move || i18n.fill(Key::HrStoreOrderCount, &[("count", &total.to_string())])}</p>
+        <p class="muted" role="status" data-testid="queue-count">{move || i18n.fill(Key::HrStoreOrderCount, &[("count", &total.to_string())])}</p>
         <ul class="order-list" data-testid="queue">
             {orders.items.into_iter().map(|order| {
                 let site = order.pickup_site_id;
-                view! { <QueueRow order changes site_name=Signal::derive(move || site_name(site))/> }
+                view! { <QueueRow order changes moved site_name=Signal::derive(move || site_name(site))/> }
             }).collect_view()}
         </ul>
         {(pages > 1).then(|| view! {
@@ -125,15 +142,19 @@ fn QueueList(orders: Page<Order>, page: RwSignal<u32>, changes: RwSignal<u32>, s
 }
 
 #[component]
-fn QueueRow(order: Order, changes: RwSignal<u32>, #[prop(into)] site_name: Signal<String>) -> impl IntoView {
+fn QueueRow(order: Order, changes: RwSignal<u32>, moved: RwSignal<bool>, #[prop(into)] site_name: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_store();
+    // The action forgets its input once it resolves; retry needs it after.
+    let last_move = StoredValue::new(None::<(OrderId, OrderStatus)>);
     let move_on = Action::new_local(move |(id, status): &(OrderId, OrderStatus)| {
         let (api, id, status) = (api.clone(), *id, *status);
+        last_move.set_value(Some((id, status)));
         async move { api.set_order_status(id, status).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = move_on.value().get() {
+            moved.set(true);
             changes.update(|n| *n += 1);
         }
     });
@@ -165,7 +186,9 @@ fn QueueRow(order: Order, changes: RwSignal<u32>, #[prop(into)] site_name: Signa
                     }
                 }).collect_view()}
             </div>
-            {move || move_on.value().get().and_then(Result::err).map(|e| view! { <StatusMessage title=e.message_key()/> })}
+            {move || move_on.value().get().and_then(Result::err).map(|error| view! {
+                <ActionError error retry=move || { if let Some(last) = last_move.get_value() { move_on.dispatch(last); } }/>
+            })}
         </li>
     }
 }

@@ -48,7 +48,12 @@ pub fn AllowanceMeter(
     pending: Signal<Vnd>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let domain::store::Allowance { period, limit, spent, remaining } = allowance;
+    let domain::store::Allowance { period, limit, segment, spent, remaining } = allowance;
+    // Which rule set the limit, so a smaller one than a colleague's is explained.
+    let basis = move || match &segment {
+        Some(name) => i18n.fill(Key::StoreAllowanceBasisSegment, &[("name", name.get(i18n.lang())), ("amount", &money(limit, i18n.lang()))]),
+        None => i18n.fill(Key::StoreAllowanceBasisDefault, &[("amount", &money(limit, i18n.lang()))]),
+    };
     let after = move || remaining.saturating_sub(pending.get());
     let over = move || pending.get() > remaining;
     view! {
@@ -57,6 +62,7 @@ pub fn AllowanceMeter(
                 {move || i18n.fill(Key::StoreAllowanceLabel, &[("year", &period.from.year().to_string())])}
             </p>
             <meter aria-labelledby="allowance-label" min="0" max=limit.to_string() value=move || (spent + pending.get()).min(limit).to_string()></meter>
+            <p class="muted" data-testid="allowance-basis">{basis}</p>
             <p class="muted">
                 {move || i18n.fill(Key::StoreAllowanceUsed, &[("spent", &money(spent, i18n.lang())), ("limit", &money(limit, i18n.lang()))])}
             </p>
