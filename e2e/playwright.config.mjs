@@ -22,7 +22,7 @@ export const E2E_NOW = '2026-11-20T10:00:00+07:00';
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const desktop = { viewport: { width: 1280, height: 800 } };
-// The server projects run the Foundation and store scenarios again through the HTTP
+// The server projects run the Foundation, store and people scenarios again through the HTTP
 // backend against the reference server (what `make serve-full` runs).
 const server = { baseURL: `http://127.0.0.1:${SERVER_PORT}`, backend: 'http' };
 // Under scripts/with-postgres.sh (as `make test` runs), the store scenarios
@@ -48,8 +48,8 @@ export default defineConfig({
   projects: [
     { name: 'phone', use: phone },
     { name: 'desktop', use: desktop },
-    { name: 'phone-server', use: { ...phone, ...server }, testMatch: /(foundation|store)\.spec\.mjs/ },
-    { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: /(foundation|store)\.spec\.mjs/ },
+    { name: 'phone-server', use: { ...phone, ...server }, testMatch: /(foundation|store|people)\.spec\.mjs/ },
+    { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: /(foundation|store|people)\.spec\.mjs/ },
     ...(postgres
       ? [{ name: 'desktop-postgres', use: { ...desktop, ...server, baseURL: `http://127.0.0.1:${POSTGRES_SERVER_PORT}` }, testMatch: /store\.spec\.mjs/ }]
       : []),

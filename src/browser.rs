@@ -85,6 +85,9 @@ pub fn app_href(path: &str) -> String {
 /// spreadsheet programs read Vietnamese names as UTF-8.
 pub fn download_text(file_name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;
+    // One byte order mark, whether or not the text came with one: the demo
+    // backend's export has it, and `Response::text` strips the server's.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let parts = js_sys::Array::of1(&format!("\u{FEFF}{text}").into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

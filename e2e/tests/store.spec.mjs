@@ -200,6 +200,8 @@ test('HR marks an order ready for pickup and the member sees it', async ({ page,
   await expect(row.getByText(ui.statusPlaced)).toBeVisible();
   await row.getByRole('button', { name: ui.markReady(number) }).click();
   await expect(page.getByTestId('queue-row').filter({ hasText: number })).toHaveCount(0);
+  // The button went with its row: focus goes to what is left, not to the page's start.
+  await expect(page.getByTestId('queue-count')).toBeFocused();
 
   await signOut(page, ui);
   await chooseAccount(page, backend, member);

@@ -45,10 +45,10 @@ pub fn manager_of<'c>(company: &'c Company, member: &Member) -> Option<&'c Membe
     company.members.iter().find(|m| m.role == Role::Manager && m.department_id == member.department_id && m.id != member.id)
 }
 
-/// The people `manager` manages, by name.
+/// The people `manager` manages, by given name.
 pub fn team_of<'c>(company: &'c Company, manager: &Member) -> Vec<&'c Member> {
     let mut team: Vec<&Member> = company.members.iter().filter(|m| manages(company, manager, m)).collect();
-    team.sort_by(|a, b| a.full_name.cmp(&b.full_name));
+    team.sort_by_cached_key(|m| crate::common::text::person_order(&m.full_name));
     team
 }
 

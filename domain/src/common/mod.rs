@@ -4,6 +4,7 @@
 pub mod access;
 pub mod clock;
 pub mod page;
+pub mod text;
 pub mod violation;
 
 pub use access::{is_hr, manager_of, manages, require_hr, require_manager_of, Forbidden};

@@ -60,7 +60,7 @@ fn Queue() -> impl IntoView {
         page.set(1);
     };
     view! {
-        <div class="filters">
+        <div class="filters queue-filters">
             <div class="field">
                 <label for="queue-status"><Tr key=Key::HrStoreStatusFilter/></label>
                 <select id="queue-status" on:change=move |ev| set_status(event_target_value(&ev))>

@@ -165,8 +165,12 @@ fn ProductCard(listing: Listing, lang: Lang) -> impl IntoView {
             <a href=href class="product-name">{name}</a>
             <span class="muted">{text(category_key(category), lang)}</span>
             <PriceTag product lang/>
-            {(stock == 0).then(|| view! { <span class="badge badge-cancelled">{text(Key::StoreSoldOut, lang)}</span> })}
-            {(!eligible).then(|| view! { <span class="badge">{text(Key::StoreNotForYou, lang)}</span> })}
+            // One badge: "not for you" says more than "sold out" to someone who could never buy it.
+            {if !eligible {
+                Some(view! { <span class="badge" data-testid="availability">{text(Key::StoreNotForYou, lang)}</span> })
+            } else {
+                (stock == 0).then(|| view! { <span class="badge badge-cancelled" data-testid="availability">{text(Key::StoreSoldOut, lang)}</span> })
+            }}
         </li>
     }
 }

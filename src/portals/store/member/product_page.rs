@@ -47,15 +47,21 @@ fn ProductDetails(detail: ProductDetail) -> impl IntoView {
             <p class="muted">{move || i18n.t(category_key(category))}</p>
             <p>{move || description.get(i18n.lang()).to_owned()}</p>
             {let product = product.clone(); move || view! { <PriceTag product=product.clone() lang=i18n.lang()/> }}
+            // Each state said once: "sold out" is the notice below, not also a
+            // fact; a monthly limit means nothing to someone who may not buy.
             <dl class="facts">
-                <div class="fact">
-                    <dt><Tr key=Key::StoreStock/></dt>
-                    <dd data-testid="stock">{move || if stock == 0 { i18n.t(Key::StoreSoldOut).to_owned() } else { stock.to_string() }}</dd>
-                </div>
-                <div class="fact">
-                    <dt><Tr key=Key::StoreQuotaLeft/></dt>
-                    <dd data-testid="quota-left">{move || i18n.fill(Key::StoreQuotaOf, &[("left", &quota_left.to_string()), ("quota", &quota.to_string())])}</dd>
-                </div>
+                {(stock > 0).then(|| view! {
+                    <div class="fact">
+                        <dt><Tr key=Key::StoreStock/></dt>
+                        <dd data-testid="stock">{stock}</dd>
+                    </div>
+                })}
+                {eligibility.eligible.then(|| view! {
+                    <div class="fact">
+                        <dt><Tr key=Key::StoreQuotaLeft/></dt>
+                        <dd data-testid="quota-left">{move || i18n.fill(Key::StoreQuotaOf, &[("left", &quota_left.to_string()), ("quota", &quota.to_string())])}</dd>
+                    </div>
+                })}
             </dl>
             {if !eligibility.eligible {
                 view! {
@@ -68,7 +74,7 @@ fn ProductDetails(detail: ProductDetail) -> impl IntoView {
                 view! { <AddToCart product=product.clone() max=stock.min(quota_left)/> }.into_any()
             } else {
                 let why = if stock == 0 { Key::StoreSoldOut } else { Key::StoreQuotaUsedUp };
-                view! { <p class="notice" role="status">{move || i18n.t(why)}</p> }.into_any()
+                view! { <p class="notice" role="status" data-testid="availability">{move || i18n.t(why)}</p> }.into_any()
             }}
         </article>
         <Reviews product=id rating can_review/>
