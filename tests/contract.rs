@@ -256,7 +256,7 @@ async fn hr_moves_an_order_to_collected_and_then_the_buyer_may_review() {
         let collected = store.set_order_status(placed.id, OrderStatus::Collected).await.unwrap();
         assert_eq!(collected.history.len(), 3, "{name}");
         let csv = store.orders_csv(&OrderFilter::default(), domain::Lang::En).await.unwrap();
-        assert!(csv.starts_with("\u{FEFF}order,placed_at,buyer"), "{name}");
+        assert!(csv.starts_with("\u{FEFF}Order,Placed at,Buyer"), "{name}");
         assert!(csv.contains(&format!("{},", placed.id.number())) && csv.contains("Ben Tre coconut candy 400g"), "{name}");
 
         sign_in(&*backend, "khoa.dang@noibo.example").await;

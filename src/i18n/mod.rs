@@ -94,6 +94,17 @@ mod tests {
     }
 
     #[test]
+    fn the_yearly_money_allowance_and_the_monthly_item_limit_have_different_words() {
+        let says = |key, word: &str| text(key, Lang::Vi).to_lowercase().contains(word);
+        for key in [Key::StoreAllowanceLabel, Key::HrStorePolicy, Key::HrStoreDefaultLimit, Key::StoreRuleAllowance] {
+            assert!(says(key, "hạn mức"), "{key:?} is about the yearly allowance");
+        }
+        for key in [Key::HrStoreQuota, Key::StoreQuotaLeft, Key::StoreQuotaUsedUp, Key::StoreRuleQuota] {
+            assert!(!says(key, "hạn mức") && says(key, "tháng"), "{key:?} is about the monthly limit: {}", text(key, Lang::Vi));
+        }
+    }
+
+    #[test]
     fn placeholders_are_filled_by_name() {
         assert_eq!(fill(Key::HomeGreeting, Lang::En, &[("name", "Lan")]), "Hello, Lan");
         assert_eq!(fill(Key::HomeGreeting, Lang::Vi, &[("name", "Lan")]), "Xin chào, Lan");
