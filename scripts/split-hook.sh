@@ -84,6 +84,21 @@ const match = html.match(preload);
 if (!match) throw new Error('split-hook: no modulepreload of the main js in index.html');
 const integrity = match[0].includes('integrity=') ? ` integrity="${sri(loader)}"` : '';
 html = html.replace(match[0], `${match[0]}<link rel="modulepreload" href="${match[1]}/${loader}" crossorigin="anonymous"${integrity}>`);
+
+// 7. The boot script (web/boot.js): each split point's files, read from the
+//    loader (a module, then the shared chunks it waits for), so that config.json,
+//    the demo's module and a directly linked portal's module are fetched in
+//    parallel with the main module. Async: it never holds up the page.
+const code = fs.readFileSync(`${stage}/${loader}`, 'utf8');
+const blocks = [...code.matchAll(/(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n\}\s*, \[([^\]]*)\]/g)];
+const files = new Map(blocks.map(([, chunk, split, file, deps]) => [chunk ?? split, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) }]));
+const filesOf = (name) => { const { file, deps } = files.get(name); return [file, ...deps.flatMap(filesOf)]; };
+const modules = Object.fromEntries([...files.keys()].filter((name) => !name.startsWith('__chunk_')).map((name) => [name, filesOf(name)]));
+if (!modules.demo) throw new Error('split-hook: the loader has no demo module');
+const boot = `${base}-boot.js`;
+fs.writeFileSync(`${stage}/${boot}`, fs.readFileSync('web/boot.js', 'utf8').replace('__MODULES__', JSON.stringify(modules)));
+const bootIntegrity = integrity ? ` integrity="${sri(boot)}" crossorigin="anonymous"` : '';
+html = html.replace('</head>', `<script async src="${match[1]}/${boot}"${bootIntegrity}></script></head>`);
 fs.writeFileSync(htmlPath, html);
 JS
 echo "split-hook: main module, $(ls "$work"/split | wc -l) chunk(s) and $loader for $base"

@@ -1,11 +1,11 @@
 //! The app: language, configuration, backend, session, router and shell.
 
 use crate::api::config::{Config, ConfigError};
-use crate::api::demo::DemoBackend;
+use crate::api::demo;
 use crate::api::http::HttpBackend;
 use crate::api::{Api, ApiError, Chosen};
 use crate::browser;
-use crate::components::{Icon, LanguageSwitcher, NoticeBanner, Skeleton, StatusMessage};
+use crate::components::{Icon, LanguageSwitcher, NoticeBanner, PlainHeader, Skeleton, StatusMessage};
 use crate::i18n::{I18n, Key, Tr};
 use crate::pages::{ConfigErrorPage, Home, HrOverview, NotFound, ProfilePage, SignIn};
 use crate::portals::{self, Portal, PortalRoutes, SeenBy};
@@ -27,23 +27,61 @@ pub fn App() -> impl IntoView {
     if let Some(portal) = opening.as_deref().and_then(portals::owning) {
         (portal.prefetch)();
     }
-    let config = LocalResource::new(load_config);
+    let chosen = LocalResource::new(choose_backend);
     view! {
         <Suspense fallback=|| view! { <Splash/> }>
             {move || Suspend::new(async move {
-                match config.await {
-                    Ok(config) => view! { <Configured config/> }.into_any(),
-                    Err(error) => view! { <ConfigErrorPage error/> }.into_any(),
+                match chosen.await {
+                    Ok(chosen) => view! { <Configured chosen/> }.into_any(),
+                    Err(StartError::Config(error)) => view! { <ConfigErrorPage error/> }.into_any(),
+                    Err(StartError::DemoDownload) => view! { <DemoDownloadFailed/> }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-/// Fetches `config.json` next to `index.html`, never from the cache, so an
-/// operator's edit applies on the next load.
+/// Why the app could not start.
+#[derive(Clone, Debug)]
+enum StartError {
+    Config(ConfigError),
+    /// The demo backend's module did not arrive.
+    DemoDownload,
+}
+
+/// The backend `config.json` names, ready to use. The demo backend is a
+/// module of its own, fetched only when it is the one named.
+async fn choose_backend() -> Result<Chosen, StartError> {
+    Ok(match load_config().await.map_err(StartError::Config)? {
+        Config::Demo {} => Chosen::Demo(demo::start(Rc::new(browser::BrowserClock)).await.map_err(|_| StartError::DemoDownload)?),
+        Config::Http { base_url, email_domain } => Chosen::Http(Rc::new(HttpBackend::new(&base_url).with_email_domain(email_domain))),
+    })
+}
+
+/// The demo's module could not be downloaded: say so, offer a reload.
+#[component]
+fn DemoDownloadFailed() -> impl IntoView {
+    view! {
+        <div class="sign-in-layout">
+            <PlainHeader/>
+            <main class="page narrow" id="main">
+                <StatusMessage title=Key::ErrorPortalDownload page=true>
+                    <a class="button" href=""><Tr key=Key::ActionReload/></a>
+                </StatusMessage>
+            </main>
+        </div>
+    }
+}
+
+/// Reads `config.json` next to `index.html`, never from the cache, so an
+/// operator's edit applies on the next load. The boot script (`web/boot.js`)
+/// has usually fetched it already, while this module downloaded.
 async fn load_config() -> Result<Config, ConfigError> {
-    let response = Request::get("config.json").cache(RequestCache::NoCache).send().await.map_err(|_| ConfigError::Unreachable { status: 0 })?;
+    let unreachable = ConfigError::Unreachable { status: 0 };
+    let response = match browser::started_fetch("noiboConfig") {
+        Some(started) => started.await.map_err(|_| unreachable)?,
+        None => Request::get("config.json").cache(RequestCache::NoCache).send().await.map_err(|_| unreachable)?,
+    };
     if !response.ok() {
         return Err(ConfigError::Unreachable { status: response.status() });
     }
@@ -64,11 +102,8 @@ fn Splash() -> impl IntoView {
 /// The app as `config.json` configured it: the backend in context, the
 /// session, the routes.
 #[component]
-pub fn Configured(config: Config) -> impl IntoView {
-    let api = Api::provide(match config {
-        Config::Demo {} => Chosen::Demo(Rc::new(DemoBackend::load(Rc::new(crate::browser::BrowserClock)))),
-        Config::Http { base_url, email_domain } => Chosen::Http(Rc::new(HttpBackend::new(&base_url).with_email_domain(email_domain))),
-    });
+pub fn Configured(chosen: Chosen) -> impl IntoView {
+    let api = Api::provide(chosen);
     Session::provide();
     view! {
         <Router base=browser::base_path()>

@@ -130,3 +130,15 @@ pub fn focused() -> Option<web_sys::Element> {
     let body: Option<web_sys::Element> = document.body().map(Into::into);
     document.active_element().filter(|el| Some(el) != body.as_ref())
 }
+
+/// A fetch the boot script (`web/boot.js`) started and left on `window`
+/// under `name`, if it did: its response, or `Err` for a network error.
+pub fn started_fetch(name: &str) -> Option<impl std::future::Future<Output = Result<gloo_net::http::Response, wasm_bindgen::JsValue>>> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let promise = js_sys::Reflect::get(&window, &name.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    Some(async move {
+        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise).await?.dyn_into()?;
+        Ok(gloo_net::http::Response::from(response))
+    })
+}

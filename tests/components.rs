@@ -104,7 +104,8 @@ async fn the_shell_shows_a_member_their_navigation_but_not_the_hr_area() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
         I18n::provide();
-        view! { <Configured config=Config::Demo {}/> }
+        let demo = noibo::api::demo::Demo::new(noibo::api::demo::DemoBackend::load(std::rc::Rc::new(noibo::browser::BrowserClock)));
+        view! { <Configured chosen=noibo::api::Chosen::Demo(demo)/> }
     });
     eventually("the shell", || root.query_selector("nav").unwrap().is_some()).await;
     eventually("the greeting", || root.text_content().unwrap().contains("Xin chào, Lan")).await;
@@ -134,7 +135,9 @@ async fn a_panic_replaces_the_page_with_a_reload_screen() {
 /// Provides what `Loadable` needs outside the app: language and a session.
 fn provide_app_context() {
     I18n::provide();
-    noibo::api::Api::provide(noibo::api::Chosen::Demo(std::rc::Rc::new(noibo::api::demo::DemoBackend::load(std::rc::Rc::new(noibo::browser::BrowserClock)))));
+    noibo::api::Api::provide(noibo::api::Chosen::Demo(noibo::api::demo::Demo::new(noibo::api::demo::DemoBackend::load(std::rc::Rc::new(
+        noibo::browser::BrowserClock,
+    )))));
     noibo::session::Session::provide();
 }
 

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use domain::common::FixedClock;
-use noibo::api::demo::DemoBackend;
+use noibo::api::demo::{Demo, DemoBackend};
 use noibo::api::http::HttpBackend;
 use noibo::api::{ApiError, Backend, Chosen, Credentials};
 use noibo::portals::store::api::connect as connect_store;
@@ -29,7 +29,7 @@ async fn backends() -> Vec<(&'static str, Rc<dyn Backend>, Rc<dyn StoreApi>)> {
     http.sign_out().await.unwrap();
     let now = NOW.expect("set by scripts/contract-suite.sh").parse().expect("a time as YYYY-MM-DDThh:mm:ss+07:00");
     let demo = DemoBackend::load(Rc::new(FixedClock(now)));
-    [("demo", Chosen::Demo(Rc::new(demo))), ("http", Chosen::Http(Rc::new(http)))]
+    [("demo", Chosen::Demo(Demo::new(demo))), ("http", Chosen::Http(Rc::new(http)))]
         .into_iter()
         .map(|(name, chosen)| (name, chosen.backend(), connect_store(&chosen)))
         .collect()

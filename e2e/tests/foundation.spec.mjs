@@ -22,8 +22,8 @@ for (const [key, persona] of Object.entries(PERSONAS)) {
 test('an unavailable benefit says why', async ({ page, backend }) => {
   await signInAs(page, backend, PERSONAS.tuan);
   const leave = page.locator('[data-eligible="false"]', { hasText: 'Ngày nghỉ linh hoạt' });
-  const types = [t('vi', 'employment.full_time'), t('vi', 'employment.part_time')].join(', ');
-  await expect(leave).toContainText(t('vi', 'reason.employment_type', { types }));
+  const types = [t('vi', 'employment_people.full_time'), t('vi', 'employment_people.part_time')].join(', ');
+  await expect(leave).toContainText(t('vi', 'reason.employment_type', { types, actual: t('vi', 'employment.seasonal') }));
   await expect(leave).toContainText(pattern('vi', 'reason.min_tenure', { required: tenure('vi', 3), actual: /.+/ }));
 });
 

@@ -11,7 +11,7 @@ const profile = {
   member: lan,
   department: { id: 1, name: { vi: 'Kinh doanh', en: 'Sales' } },
   site: { id: 1, name: { vi: 'Trụ sở Hà Nội', en: 'Hanoi head office' }, city: 'Hà Nội' },
-  tenure_months: 51, segments: [], manager_name: 'Lê Văn Minh',
+  tenure_months: 51, segments: [], manager_name: 'Lê Văn Minh', team: [],
 };
 const offerings = [{
   offering: { id: 3, kind: 'benefit', title: { vi: 'Ngân sách đào tạo', en: 'Training budget' },

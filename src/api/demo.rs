@@ -11,6 +11,7 @@ use domain::common::{require_hr, Clock};
 use domain::company::WorkforceOverview;
 use domain::seed::{demo_company, DEMO_PASSWORD, PERSONA_EMAILS};
 use domain::{Company, Member, MemberId, MemberProfile, OfferingStatus, Timestamp};
+use leptos::wasm_split::SplitLoaderError;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cell::RefCell;
@@ -78,6 +79,61 @@ fn split_legacy(raw: &str) -> Result<(SessionData, Vec<(String, String)>), Probl
             Ok((SessionData { session }, moved))
         }
         found => Err(Problem::Incompatible { found }),
+    }
+}
+
+/// The demo backend as the shell holds it. The `dyn Backend` is made by
+/// [`Demo::new`], which only the demo's own module calls (see [`start`]):
+/// where that coercion happens, the vtable and every method it names go,
+/// so an HTTP deployment never downloads the demo company or its rules.
+#[derive(Clone)]
+pub struct Demo {
+    /// For a portal's demo side, which works on the same company and session.
+    pub core: Rc<DemoBackend>,
+    backend: Rc<dyn Backend>,
+}
+
+impl Demo {
+    pub fn new(core: DemoBackend) -> Demo {
+        let core = Rc::new(core);
+        Demo { backend: core.clone(), core }
+    }
+
+    pub fn backend(&self) -> Rc<dyn Backend> {
+        self.backend.clone()
+    }
+}
+
+/// Starts the demo backend. With the `split` feature, it and everything
+/// only it reaches (the demo company, its rules' use here, the session
+/// storage) are a wasm module of their own, `*-split_demo.wasm`, fetched
+/// when `config.json` says `demo`.
+pub async fn start(clock: Rc<dyn Clock>) -> Result<Demo, SplitLoaderError> {
+    let make = module::fetch().await?;
+    Ok(make(clock))
+}
+
+mod module {
+    use super::{Demo, DemoBackend};
+    use domain::common::Clock;
+    use leptos::wasm_split::SplitLoaderError;
+    use std::rc::Rc;
+
+    pub type Make = fn(Rc<dyn Clock>) -> Demo;
+
+    fn make(clock: Rc<dyn Clock>) -> Demo {
+        Demo::new(DemoBackend::load(clock))
+    }
+
+    #[cfg(feature = "split")]
+    #[::leptos::wasm_split::wasm_split(demo, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn fetch() -> Result<Make, SplitLoaderError> {
+        Ok(make)
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub async fn fetch() -> Result<Make, SplitLoaderError> {
+        Ok(make)
     }
 }
 

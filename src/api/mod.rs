@@ -109,14 +109,14 @@ pub trait Backend {
 /// when its module loads: see [`Api::portal`].
 #[derive(Clone)]
 pub enum Chosen {
-    Demo(Rc<demo::DemoBackend>),
+    Demo(demo::Demo),
     Http(Rc<http::HttpBackend>),
 }
 
 impl Chosen {
     pub fn backend(&self) -> Rc<dyn Backend> {
         match self {
-            Chosen::Demo(demo) => demo.clone(),
+            Chosen::Demo(demo) => demo.backend(),
             Chosen::Http(http) => http.clone(),
         }
     }
@@ -124,7 +124,7 @@ impl Chosen {
     /// Stored data that had to be reset (only the demo backend stores any).
     fn take_notices(&self) -> Vec<StorageNotice> {
         match self {
-            Chosen::Demo(demo) => demo.take_notices(),
+            Chosen::Demo(demo) => demo.core.take_notices(),
             Chosen::Http(_) => Vec::new(),
         }
     }

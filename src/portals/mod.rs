@@ -126,6 +126,18 @@ mod tests {
         assert_eq!(exact, ["/hr/store"]);
     }
 
+    /// `web/boot.js` finds the module of a directly linked page by this rule,
+    /// before the app runs.
+    #[test]
+    fn a_portal_named_x_lives_at_x_and_hr_x() {
+        for portal in PORTALS {
+            let allowed = [format!("/{}", portal.name), format!("/hr/{}", portal.name)];
+            for path in portal.paths {
+                assert!(allowed.iter().any(|a| a == path), "{}: {path} is neither {allowed:?}", portal.name);
+            }
+        }
+    }
+
     #[test]
     fn portals_have_distinct_names_and_paths() {
         for (i, portal) in PORTALS.iter().enumerate() {

@@ -50,7 +50,7 @@ pub trait StoreApi {
 /// The store side of the chosen backend.
 pub fn connect(chosen: &Chosen) -> Rc<dyn StoreApi> {
     match chosen {
-        Chosen::Demo(demo) => Rc::new(DemoShop::open(demo.clone())),
+        Chosen::Demo(demo) => Rc::new(DemoShop::open(demo.core.clone())),
         Chosen::Http(http) => Rc::new(HttpStore(http.clone())),
     }
 }
