@@ -89,12 +89,18 @@ async fn load_config() -> Result<Config, ConfigError> {
     Config::parse(&text)
 }
 
-/// A quiet placeholder while the app starts.
+/// A quiet placeholder while the app starts: the same frame as the static
+/// one in `index.html`, which it replaces, so nothing moves.
 #[component]
 fn Splash() -> impl IntoView {
     view! {
-        <div class="splash">
-            <Skeleton lines=3/>
+        <div class="boot">
+            <header class="topbar plain">
+                <span class="brand"><Icon name="leaf"/><Tr key=Key::AppName/></span>
+            </header>
+            <div class="splash">
+                <Skeleton lines=3/>
+            </div>
         </div>
     }
 }

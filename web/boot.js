@@ -25,6 +25,12 @@
   const portal = first === 'hr' ? second : first;
   if (portal) fetchModule(portal);
 
+  // The stored language, for the page's `lang` before the app runs.
+  try {
+    const lang = localStorage.getItem('noibo.lang');
+    if (lang === 'vi' || lang === 'en') document.documentElement.lang = lang;
+  } catch {}
+
   window.noiboConfig = fetch(new URL('config.json', base), { cache: 'no-cache' });
   window.noiboConfig
     .then((response) => (response.ok ? response.clone().json() : null))
