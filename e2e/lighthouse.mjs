@@ -108,12 +108,17 @@ function serveDist(dist, port) {
 
 // --- Chromium and signing in --------------------------------------------------
 
+/** What /json/version says, "HeadlessChrome/156.0.8078.114" (Lighthouse's own report rounds it). */
+let browserVersion;
+
 async function launchChrome() {
   // The previous browser may still hold the port for a moment after it was killed.
   for (let i = 0; i < 50 && (await fetch(`http://127.0.0.1:${CHROME_PORT}/json/version`).then(() => true, () => false)); i++) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  return chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, port: CHROME_PORT, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, port: CHROME_PORT, logLevel: 'silent' });
+  browserVersion ??= (await fetch(`http://127.0.0.1:${CHROME_PORT}/json/version`).then((r) => r.json())).Browser;
+  return chrome;
 }
 
 /** Runs `fn` with Playwright attached to the launched browser, then detaches (the browser stays). */
@@ -390,7 +395,7 @@ try {
   const entry = {
     date: new Date().toISOString(),
     lighthouseVersion: allRuns[0].lighthouseVersion,
-    chromium: /(HeadlessChrome|Chrome)\/[\d.]+/.exec(allRuns[0].userAgent)?.[0].replace('HeadlessChrome', 'headless Chromium').replace(/^Chrome/, 'Chromium') ?? allRuns[0].userAgent,
+    chromium: `headless Chromium ${browserVersion.split('/')[1]}`,
     benchmarkIndex: median(allRuns.map((r) => r.benchmarkIndex)),
     runsPerPage: RUNS,
     dists: { demo: DIST_DEMO, http: DIST_HTTP },
