@@ -183,7 +183,7 @@ async function audit(url, keepStorage) {
   // The LCP element, as the LCP breakdown insight names it: what the page painted largest.
   const firstNode = (details) => {
     if (!details || typeof details !== 'object') return null;
-    if (details.type === 'node') return details.snippet ?? null;
+    if (details.type === 'node') return [details.snippet, details.nodeLabel].filter(Boolean).join(' ') || null;
     for (const child of Object.values(details)) {
       const found = firstNode(child);
       if (found) return found;
