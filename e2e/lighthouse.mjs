@@ -290,8 +290,8 @@ function labelBlock(label, entry) {
     `<!-- lighthouse:label ${label} -->`,
     `### ${label}`,
     '',
-    `${entry.date}, Lighthouse ${entry.lighthouseVersion}, ${entry.chromium}, ${entry.runsPerPage} run${entry.runsPerPage === 1 ? '' : 's'} a page `
-      + `(Lighthouse's benchmark index of the machine: median ${fmt(entry.benchmarkIndex, 0)}).`,
+    `${entry.date}, Lighthouse ${entry.lighthouseVersion}, ${entry.chromium}, ${entry.runsPerPage} run${entry.runsPerPage === 1 ? '' : 's'} a page, `
+      + `reference server \`${entry.server.split('/').slice(-3).join('/')}\` (Lighthouse's benchmark index of the machine: median ${fmt(entry.benchmarkIndex, 0)}).`,
     '',
     table(entry),
     '',
