@@ -262,8 +262,9 @@ async function floorPage(origin) {
     const html = await page.evaluate(() => document.documentElement.outerHTML);
     const stripped = html
       .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-      .replace(/<link\b[^>]*>/gi, (link) => (/\brel="(modulepreload|preload)"/i.test(link) && /\bhref="[^"]*\.(js|wasm)"/i.test(link) ? '' : link));
-    if (/<script|\.wasm"/i.test(stripped) || !/rel="stylesheet"/.test(stripped)) throw new Error('the floor page still loads the app, or lost its stylesheet');
+      // Any preload of the app's code, whether Trunk wrote it or a boot script added it (prefetch too).
+      .replace(/<link\b[^>]*>/gi, (link) => (/\brel="(modulepreload|preload|prefetch)"/i.test(link) && /\bhref="[^"]*\.(js|wasm)([?#][^"]*)?"/i.test(link) ? '' : link));
+    if (/<script|\.wasm\b/i.test(stripped) || !/rel="stylesheet"/.test(stripped)) throw new Error('the floor page still loads the app, or lost its stylesheet');
     return `<!doctype html>\n${stripped}\n`;
   } finally {
     await browser.close();
