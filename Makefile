@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 PUBLIC_URL ?= /
 DIST ?= dist
 
-.PHONY: serve serve-full dist size bench lint test test-native test-components test-contract test-e2e test-replicas tools browser postgres clean
+.PHONY: serve serve-full dist size bench bench-lighthouse lint test test-native test-components test-contract test-e2e test-replicas tools browser postgres clean
 
 ## make serve: the app with the embedded demo backend at http://127.0.0.1:8080
 serve: tools
@@ -37,8 +37,9 @@ size: dist
 
 ## make bench: the store catalogue with 5,000 products on a 4× slower CPU,
 ## both backends; then the reference server under load on SQLite and
-## PostgreSQL, one replica and two; writes BENCHMARKS.md, bench-results.json
-## and bench-load.json
+## PostgreSQL, one replica and two; then the first load (bench-lighthouse);
+## writes BENCHMARKS.md, bench-results.json, bench-load.json and
+## bench-lighthouse.json
 bench: tools browser postgres
 	$(MAKE) dist
 	rm -rf dist-bench-http && cp -r dist dist-bench-http && echo '{"backend":"http","email_domain":"noibo.example"}' > dist-bench-http/config.json
@@ -46,6 +47,19 @@ bench: tools browser postgres
 	cd e2e && node bench.mjs ../dist ../target/release/noibo-server
 	# The server under load: 100 connections, each database, one replica and two.
 	scripts/with-postgres.sh node e2e/load.mjs target/release/noibo-server
+	$(MAKE) bench-lighthouse
+
+## make bench-lighthouse: the first load with Lighthouse (mobile, simulated
+## slow 4G and 4× CPU, median of 5 runs), served with brotli: /sign-in signed
+## out, / and /store as a member, /hr/store as HR, both backends, and a
+## static floor page; writes bench-lighthouse.json and its BENCHMARKS.md
+## section (`make bench-lighthouse LIGHTHOUSE_LABEL=before` keeps a "before" table)
+LIGHTHOUSE_LABEL ?= after
+bench-lighthouse: tools browser
+	$(MAKE) dist
+	rm -rf dist-bench-http && cp -r dist dist-bench-http && echo '{"backend":"http","email_domain":"noibo.example"}' > dist-bench-http/config.json
+	cargo build --release -p noibo-server
+	node e2e/lighthouse.mjs dist dist-bench-http target/release/noibo-server --label $(LIGHTHOUSE_LABEL)
 
 ## make lint: cargo fmt --check and Clippy with warnings as errors, native and wasm32
 lint:
