@@ -11,7 +11,13 @@
 (() => {
   const MODULES = __MODULES__;
   const base = new URL('.', document.baseURI);
+  // Once the app runs (src/main.rs sets the flag first thing), it fetches
+  // what it needs itself: a preload after that would download it twice.
+  const appStarted = () => window.noiboStarted === true;
+  const preloaded = new Set();
   const preload = (file) => {
+    if (appStarted() || preloaded.has(file)) return;
+    preloaded.add(file);
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
@@ -31,6 +37,7 @@
     if (lang === 'vi' || lang === 'en') document.documentElement.lang = lang;
   } catch {}
 
+  if (appStarted()) return;
   window.noiboConfig = fetch(new URL('config.json', base), { cache: 'no-cache' });
   window.noiboConfig
     .then((response) => (response.ok ? response.clone().json() : null))

@@ -196,3 +196,19 @@ test('a locked email is told it tried too often, and when to try again', async (
   await expectAccessible(page);
   await snapshot(page, testInfo, `sign-in-locked-${lang}`);
 });
+
+test('a direct link downloads each module once, and only the backend in use', async ({ page, backend }) => {
+  await signInAs(page, backend, PERSONAS.lan);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname.replace(/^.*\//, '').replace(/^noibo-[0-9a-f]+/, '')));
+  await page.goto('/store');
+  await expect(page.getByTestId('allowance')).toBeVisible();
+  const modules = fetched.filter((name) => name.endsWith('.wasm') || name === 'config.json').sort();
+  const expected = ['-split_store.wasm', '_bg.wasm', 'config.json'];
+  if (backend === 'demo') expected.push('-split_demo.wasm');
+  // The store's and the demo's shared code (-chunk_N.wasm) comes once too.
+  expect(modules.filter((name) => !/^-chunk_\d+\.wasm$/.test(name))).toEqual(expected.sort());
+  expect(new Set(modules).size, `each once: ${modules}`).toBe(modules.length);
+});
