@@ -175,11 +175,17 @@ fn SessionUnreachable(error: ApiError) -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let session = expect_context::<Session>();
-    // Once the first page is up, so that a portal opens without waiting.
+    // Once the first page is up, so that a portal opens without waiting;
+    // not sooner, or its download competes with the page being opened.
     Effect::new(move |_| {
-        for portal in portals::seen_by(session.is_hr()) {
-            (portal.prefetch)();
-        }
+        set_timeout(
+            move || {
+                for portal in portals::seen_by(session.is_hr()) {
+                    (portal.prefetch)();
+                }
+            },
+            PREFETCH_AFTER,
+        );
     });
     follow_route_changes_with_focus();
     // The router would treat "#main" as a navigation: focus the page instead.
@@ -212,6 +218,11 @@ fn Shell() -> impl IntoView {
         </div>
     }
 }
+
+/// How long after the shell appears the portals the member sees are
+/// fetched: the first page's own requests (its data, a directly linked
+/// portal's module) go first.
+const PREFETCH_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// After a route change, focus goes to the new page's `<h1>` once it is
 /// drawn (its module or its data may still be loading), so that a screen
