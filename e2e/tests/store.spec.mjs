@@ -275,6 +275,10 @@ test('an expired session at checkout offers sign-in, then comes back to the cart
   await signInAs(page, backend, member, lang);
   await addToCart(page, ui, lang === 'vi' ? 'tra sen' : 'lotus', ui.tea, 2);
   await page.getByRole('link', { name: ui.goToCart }).click();
+  // Once the cart page has its data: a page whose own loading finds the
+  // session ended goes to sign-in at once, which is another scenario.
+  await expect(page.getByTestId('allowance')).toBeVisible();
+  await expect(page.getByTestId('place-order')).toBeEnabled();
   await context.clearCookies(); // the session ends while the cart is open
   await page.getByTestId('place-order').click();
   await expect(page.getByText(t(lang, 'error.unauthorized'))).toBeVisible();
