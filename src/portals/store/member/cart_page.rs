@@ -157,7 +157,7 @@ fn Checkout(products: Vec<ProductDetail>) -> impl IntoView {
                     <strong data-testid="cart-total">{let total = total.clone(); move || money(total().0, i18n.lang())}</strong>
                 </p>
                 <p class="muted">{let total = total.clone(); move || i18n.fill(Key::StoreYouSave, &[("amount", &money(total().1, i18n.lang()))])}</p>
-                <Loadable resource=allowance skeleton_lines=2 render=move |allowance| {
+                <Loadable resource=allowance skeleton_lines=5 render=move |allowance| {
                     let total = total.clone();
                     view! { <AllowanceMeter allowance pending=Signal::derive(move || total().0)/> }
                 }/>

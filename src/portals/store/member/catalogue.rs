@@ -89,7 +89,7 @@ pub fn Catalogue() -> impl IntoView {
             </nav>
         </div>
         <div class="card allowance-card">
-            <Loadable resource=allowance skeleton_lines=2 render=|allowance| view! { <AllowanceMeter allowance/> }/>
+            <Loadable resource=allowance skeleton_lines=5 render=|allowance| view! { <AllowanceMeter allowance/> }/>
         </div>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field grow">
