@@ -334,7 +334,7 @@ fn the_yearly_limit_is_the_highest_of_the_members_segments_or_else_the_default()
     let company = demo_company();
     let policy = demo_shop().policy;
     let today = now().date();
-    let limit = |who: &str| policy.limit_for(&company, person(&company, who), today);
+    let limit = |who: &str| policy.applied(&company, person(&company, who), today).limit;
     assert_eq!(limit("lan.tran"), 5_000_000, "parents");
     assert_eq!(limit("minh.le"), 6_000_000, "five years or more");
     assert_eq!(limit("hoa.nguyen"), 6_000_000, "parent and five years: the higher one");
@@ -362,8 +362,8 @@ fn a_limit_follows_the_calendar_as_a_member_reaches_five_years() {
     let company = demo_company();
     let policy = demo_shop().policy;
     let lan = person(&company, "lan.tran"); // hired 2022-08-15
-    assert_eq!(policy.limit_for(&company, lan, "2027-08-14".parse().unwrap()), 5_000_000);
-    assert_eq!(policy.limit_for(&company, lan, "2027-08-15".parse().unwrap()), 6_000_000);
+    assert_eq!(policy.applied(&company, lan, "2027-08-14".parse().unwrap()).limit, 5_000_000);
+    assert_eq!(policy.applied(&company, lan, "2027-08-15".parse().unwrap()).limit, 6_000_000);
 }
 
 #[test]
@@ -371,7 +371,7 @@ fn an_empty_policy_gives_everyone_the_default() {
     let company = demo_company();
     let policy = AllowancePolicy { default_limit: 2_000_000, segments: vec![] };
     for member in &company.members {
-        assert_eq!(policy.limit_for(&company, member, now().date()), 2_000_000);
+        assert_eq!(policy.applied(&company, member, now().date()).limit, 2_000_000);
     }
 }
 

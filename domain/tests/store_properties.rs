@@ -230,7 +230,7 @@ impl World {
             let spent: Vnd =
                 self.shop.orders.iter().filter(live).filter(|o| o.member_id == member.id && o.placed_at.date().year() == today.year()).map(|o| o.total).sum();
             prop_assert_eq!(allowance.spent, spent, "{}", member.email);
-            prop_assert_eq!(allowance.limit, self.shop.policy.limit_for(&self.company, member, today));
+            prop_assert_eq!(allowance.limit, self.shop.policy.applied(&self.company, member, today).limit);
             prop_assert!(allowance.spent <= allowance.limit, "{} spent {} of {}", member.email, allowance.spent, allowance.limit);
             prop_assert_eq!(allowance.remaining, allowance.limit - allowance.spent);
         }

@@ -52,11 +52,6 @@ pub struct AppliedLimit {
 }
 
 impl AllowancePolicy {
-    /// This member's yearly limit on `today`.
-    pub fn limit_for(&self, company: &Company, member: &Member, today: Date) -> Vnd {
-        self.applied(company, member, today).limit
-    }
-
     /// This member's yearly limit on `today`, and the segment it comes from.
     pub fn applied(&self, company: &Company, member: &Member, today: Date) -> AppliedLimit {
         let tags = company.facts(member, today).segments;
