@@ -65,6 +65,17 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The date `days` later (earlier when negative).
+    pub fn plus_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// The day of the week.
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        Weekday::ALL[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
+    }
+
     /// Whole months from `self` until `later` (0 when `later` is earlier).
     /// A month is complete on the same day-of-month, or on the last day of
     /// a shorter month (31 Jan → 28 Feb is one month).
@@ -87,6 +98,24 @@ impl Date {
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }
     }
+}
+
+/// A day of the week, Monday first as in Vietnam.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] =
+        [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday, Weekday::Saturday, Weekday::Sunday];
 }
 
 fn is_leap(year: i32) -> bool {
@@ -243,6 +272,14 @@ mod tests {
         // 2026-11-22T17:30:00Z is 00:30 on the 23rd in Vietnam.
         assert_eq!(Date::from_unix_millis(1_795_368_600_000), d("2026-11-23"));
         assert_eq!(Date::from_unix_millis(1_795_363_200_000), d("2026-11-22"));
+    }
+
+    #[test]
+    fn weekdays_and_day_arithmetic_follow_the_calendar() {
+        assert_eq!(d("2026-12-02").weekday(), Weekday::Wednesday);
+        assert_eq!(d("2026-04-26").weekday(), Weekday::Sunday);
+        assert_eq!(d("2026-12-31").plus_days(1), d("2027-01-01"));
+        assert_eq!(d("2024-03-01").plus_days(-1), d("2024-02-29"));
     }
 
     #[test]

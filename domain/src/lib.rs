@@ -5,6 +5,7 @@
 //! once and is tested natively.
 
 pub mod audience;
+pub mod benefits;
 pub mod common;
 pub mod company;
 pub mod date;
@@ -16,7 +17,7 @@ pub mod store;
 
 pub use audience::{Audience, Check, Condition, Eligibility, Requirement, Segment};
 pub use company::{Company, MemberProfile, OfferingStatus, TeamMember};
-pub use date::{Date, Period, Timestamp};
+pub use date::{Date, Period, Timestamp, Weekday};
 pub use member::{Department, DepartmentId, EmploymentType, Lang, LocalizedText, Member, MemberId, Role, Site, SiteId};
 pub use offering::{Offering, OfferingId, OfferingKind};
 pub use session::Credentials;
