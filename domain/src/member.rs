@@ -96,6 +96,10 @@ pub enum Role {
 pub struct Department {
     pub id: DepartmentId,
     pub name: LocalizedText,
+    /// The department above this one: its manager manages this
+    /// department's manager (and its members when it has no manager).
+    #[serde(default)]
+    pub parent: Option<DepartmentId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! `--seed demo` both load it from here.
 
 use crate::audience::{Audience, Condition, Segment};
+use crate::benefits::{Allocation, LeaveBook};
 use crate::company::Company;
 use crate::date::Timestamp;
 use crate::member::{Department, DepartmentId, EmploymentType, LocalizedText, Member, MemberId, Role, Site, SiteId};
@@ -23,6 +24,7 @@ const OPERATIONS: DepartmentId = DepartmentId(4);
 const CUSTOMER_CARE: DepartmentId = DepartmentId(5);
 const PEOPLE: DepartmentId = DepartmentId(6);
 const PROCUREMENT: DepartmentId = DepartmentId(7);
+const BOARD: DepartmentId = DepartmentId(8);
 
 const HANOI: SiteId = SiteId(1);
 const BINH_DUONG: SiteId = SiteId(2);
@@ -77,6 +79,7 @@ const PEOPLE_ROWS: &[Row] = &[
     ("xuan.khuc", "Khúc Thị Xuân", SALES, BINH_DUONG, Seasonal, Staff, "2026-10-26", &[]),
     ("loc.la", "Lã Đức Lộc", OPERATIONS, SAIGON, Collaborator, Staff, "2024-12-16", &[]),
     ("thuy.doan", "Đoàn Bích Thủy", MARKETING, HANOI, FullTime, Staff, "2014-10-01", &["parents"]),
+    ("thanh.nguyen", "Nguyễn Hữu Thành", BOARD, HANOI, FullTime, Manager, "2010-03-01", &[]),
 ];
 
 fn text(vi: &str, en: &str) -> LocalizedText {
@@ -92,9 +95,10 @@ fn departments() -> Vec<Department> {
         (CUSTOMER_CARE, "Chăm sóc khách hàng", "Customer care"),
         (PEOPLE, "Nhân sự", "People (HR)"),
         (PROCUREMENT, "Cung ứng & đối tác", "Procurement & partners"),
+        (BOARD, "Ban Giám đốc", "Board of directors"),
     ]
     .into_iter()
-    .map(|(id, vi, en)| Department { id, name: text(vi, en) })
+    .map(|(id, vi, en)| Department { id, name: text(vi, en), parent: (id != BOARD).then_some(BOARD) })
     .collect()
 }
 
@@ -504,4 +508,121 @@ pub fn demo_shop() -> Shop {
     }
     shop.keys.clear();
     shop
+}
+
+/// The demo company's leave: the Labour Code's types, a factory that works
+/// Saturdays, confirmed holidays for 2026 and 2027, days carried into
+/// 2026, and some history (taken leave, requests waiting, a delegation
+/// while a manager is away), so the portal looks lived-in.
+pub fn demo_leave() -> LeaveBook {
+    use crate::benefits::{
+        Approval, Approver, Chain, Decision, Delegation, Grant, HalfDays, HolidayCalendar, LeaveRequest, LeaveRequestId, LeaveSettings, LeaveSpan, LeaveType,
+        LeaveTypeId, SiteWorkWeek, WorkCategory, WorkWeek,
+    };
+    let company = demo_company();
+    let employees = || Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Seasonal]));
+    let kind = |id, vi, en, grant, paid, chain| LeaveType {
+        id: LeaveTypeId(id),
+        name: text(vi, en),
+        grant,
+        paid,
+        chain,
+        audience: employees(),
+        carry_over: None,
+        back_dating_days: 7,
+    };
+    let types = vec![
+        LeaveType {
+            carry_over: Some(crate::benefits::CarryOver { max_days: 5, until_month: 3, until_day: 31 }),
+            ..kind(1, "Phép năm", "Annual leave", Grant::Annual { category: WorkCategory::Normal }, true, Chain::Manager)
+        },
+        kind(2, "Kết hôn", "Own marriage", Grant::PerOccasion { days: 3 }, true, Chain::Manager),
+        kind(3, "Con kết hôn", "Child's marriage", Grant::PerOccasion { days: 1 }, true, Chain::Manager),
+        kind(4, "Tang cha mẹ, vợ chồng, con", "Death of a parent, spouse or child", Grant::PerOccasion { days: 3 }, true, Chain::Manager),
+        kind(
+            5,
+            "Việc riêng không lương (ông bà, anh chị em)",
+            "Unpaid family leave (grandparents, siblings)",
+            Grant::PerOccasion { days: 1 },
+            false,
+            Chain::Manager,
+        ),
+        kind(6, "Nghỉ không lương theo thỏa thuận", "Unpaid leave by agreement", Grant::ByAgreement, false, Chain::ManagerThenHr),
+    ];
+    let calendars = [2026, 2027].into_iter().map(|year| HolidayCalendar::proposed(year).confirm().expect("the proposal is valid")).collect();
+    let settings = LeaveSettings { work_weeks: vec![SiteWorkWeek { site: BINH_DUONG, work_week: WorkWeek::MondayToSaturday }], calendars };
+    let who = |local: &str| company.member_by_email(&format!("{local}@noibo.example")).expect("seeded member").clone();
+    let at = |s: &str| -> Timestamp { format!("{s}T09:00:00+07:00").parse().expect("seed times are valid") };
+    let decided = |by: &Member, day: &str, comment: &str| Decision {
+        by: by.id,
+        by_name: by.full_name.clone(),
+        on_behalf_of: None,
+        at: at(day),
+        approved: true,
+        comment: comment.to_owned(),
+    };
+    // member, type, first day, last day, asked on, decided (by, on, comment) or waiting
+    type Row<'a> = (&'a str, u32, &'a str, &'a str, &'a str, Option<(&'a str, &'a str, &'a str)>);
+    let rows: [Row; 9] = [
+        ("lan.tran", 1, "2026-02-23", "2026-02-24", "2026-02-10", Some(("minh.le", "2026-02-11", ""))),
+        ("lan.tran", 1, "2026-07-13", "2026-07-17", "2026-06-20", Some(("minh.le", "2026-06-22", "Chúc em đi chơi vui!"))),
+        ("quang.do", 1, "2026-12-24", "2026-12-25", "2026-11-18", None),
+        ("minh.le", 1, "2026-12-28", "2026-12-31", "2026-11-17", None),
+        ("hung.nguyen", 1, "2026-11-16", "2026-11-27", "2026-10-30", Some(("thanh.nguyen", "2026-11-02", ""))),
+        ("thu.tran", 1, "2026-12-07", "2026-12-08", "2026-11-19", None),
+        ("son.ly", 1, "2026-08-03", "2026-08-07", "2026-07-15", Some(("hung.nguyen", "2026-07-16", ""))),
+        ("hoa.nguyen", 1, "2026-10-05", "2026-10-06", "2026-09-20", Some(("thanh.nguyen", "2026-09-21", ""))),
+        ("thuy.doan", 4, "2026-09-14", "2026-09-16", "2026-09-13", Some(("trang.phan", "2026-09-13", "Chia buồn cùng chị."))),
+    ];
+    let requests = rows
+        .iter()
+        .zip(1..)
+        .map(|(&(local, type_id, from, to, asked, decision), id)| {
+            let member = who(local);
+            let span = LeaveSpan::full_days(from.parse().expect("valid"), to.parse().expect("valid"));
+            let leave_type = types.iter().find(|t| t.id == LeaveTypeId(type_id)).expect("seeded type");
+            let mut approval = Approval::new(at(asked), crate::benefits::approval::route(&company, &member, leave_type.chain));
+            if let Some((by, on, comment)) = decision {
+                approval.steps[0].decision = Some(decided(&who(by), on, comment));
+            }
+            LeaveRequest {
+                id: LeaveRequestId(id),
+                member: member.id,
+                leave_type: leave_type.id,
+                span,
+                working: settings.cost(member.site_id, span).working,
+                reason: String::new(),
+                approval,
+                withdrawn_at: None,
+                cancellation: None,
+            }
+        })
+        .collect::<Vec<_>>();
+    debug_assert!(requests.iter().all(|r| r.approval.steps.iter().all(|s| s.approver != Approver::Nobody)));
+    let carried = |local: &str, days: i64| Allocation {
+        member: who(local).id,
+        leave_type: LeaveTypeId(1),
+        year: 2026,
+        carried: HalfDays::days(days),
+        adjustments: vec![],
+        leaves_on: None,
+    };
+    let hoa = who("hoa.nguyen");
+    let mut dung = carried("dung.le", 0);
+    dung.adjustments.push(crate::benefits::Adjustment {
+        days: HalfDays::days(1),
+        reason: "Bù ngày Chủ nhật kiểm kê kho 2026-06-28".to_owned(),
+        by: hoa.id,
+        by_name: hoa.full_name.clone(),
+        at: at("2026-06-30"),
+    });
+    let allocations = vec![carried("lan.tran", 3), carried("quang.do", 5), carried("thu.tran", 2), dung];
+    let delegations = vec![Delegation {
+        id: 1,
+        approver: who("hung.nguyen").id,
+        delegate: who("son.ly").id,
+        period: crate::date::Period { from: "2026-11-16".parse().expect("valid"), to: "2026-11-27".parse().expect("valid") },
+        created_at: at("2026-11-02"),
+    }];
+    LeaveBook { settings, types, allocations, requests, delegations, keys: vec![] }
 }

@@ -31,7 +31,7 @@ enum Op {
     ToggleHidden { product: u32 },
 }
 
-const MEMBERS: usize = 42;
+const MEMBERS: usize = 43;
 const LAN: usize = 0;
 const TUAN: usize = 3;
 const AN: usize = 4;

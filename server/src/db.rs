@@ -143,11 +143,14 @@ const MEMBER_COLUMNS: &str = "id, email, full_name, department_id, site_id, empl
 
 /// The whole company, for the rules in `domain` to reason over.
 pub async fn load_company(conn: &mut AnyConnection) -> Result<Company, sqlx::Error> {
-    let departments = sqlx::query("SELECT id, name_vi, name_en FROM departments ORDER BY id")
+    let departments = sqlx::query("SELECT id, name_vi, name_en, parent_id FROM departments ORDER BY id")
         .fetch_all(&mut *conn)
         .await?
         .iter()
-        .map(|r| Ok(Department { id: DepartmentId(id(r, "id")?), name: text(r, "name_vi", "name_en")? }))
+        .map(|r| {
+            let parent = r.try_get::<Option<i64>, _>("parent_id")?.map(|p| DepartmentId(p as u32));
+            Ok(Department { id: DepartmentId(id(r, "id")?), name: text(r, "name_vi", "name_en")?, parent })
+        })
         .collect::<Result<_, sqlx::Error>>()?;
     let sites = sqlx::query("SELECT id, name_vi, name_en, city FROM sites ORDER BY id")
         .fetch_all(&mut *conn)

@@ -34,6 +34,14 @@ async fn seed_company(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {
             .execute(&mut *tx)
             .await?;
     }
+    // Parents once every department exists, whatever the order.
+    for d in &company.departments {
+        sqlx::query("UPDATE departments SET parent_id = $1 WHERE id = $2")
+            .bind(d.parent.map(|p| i64::from(p.0)))
+            .bind(i64::from(d.id.0))
+            .execute(&mut *tx)
+            .await?;
+    }
     for s in &company.sites {
         sqlx::query("INSERT INTO sites (id, name_vi, name_en, city) VALUES ($1, $2, $3, $4)")
             .bind(i64::from(s.id.0))

@@ -127,7 +127,7 @@ async fn the_workforce_overview_is_for_hr_only() {
     let hoa = sign_in(&app, "hoa.nguyen@noibo.example").await;
     let overview = call(&app, "GET", "/api/v1/hr/workforce", Some(&hoa), None).await;
     assert_eq!(overview.status, StatusCode::OK);
-    assert_eq!(overview.body["total"], 42);
+    assert_eq!(overview.body["total"], 43);
 }
 
 #[tokio::test]
@@ -202,7 +202,7 @@ async fn seeding_twice_changes_nothing() {
     let (_, pool) = seeded().await;
     assert!(!seed::seed_demo(&pool).await.unwrap());
     let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&pool).await.unwrap();
-    assert_eq!(members, 42);
+    assert_eq!(members, 43);
 }
 
 #[tokio::test]

@@ -34,6 +34,15 @@ pub fn role_key(role: Role) -> Key {
     }
 }
 
+/// A number of half days as days in `lang` ("1,5" in Vietnamese).
+pub fn half_days(halves: u64, lang: Lang) -> String {
+    let days = domain::benefits::HalfDays(halves as i64).to_string();
+    match lang {
+        Lang::Vi => days.replace('.', ","),
+        Lang::En => days,
+    }
+}
+
 /// A broken rule as a sentence in `lang`, with its number filled in.
 pub fn rule_message(error: &FieldError, lang: Lang) -> String {
     let Some(rule) = error.rule else { return error.message.clone() };
@@ -57,6 +66,20 @@ pub fn rule_message(error: &FieldError, lang: Lang) -> String {
         Rule::Transition => (Key::StoreRuleTransition, String::new()),
         Rule::NotCollected => (Key::StoreRuleNotCollected, String::new()),
         Rule::KeyReused => (Key::StoreRuleKeyReused, String::new()),
+        Rule::UnknownLeaveType => (Key::LeaveRuleUnknownLeaveType, String::new()),
+        Rule::UnknownMember => (Key::LeaveRuleUnknownMember, String::new()),
+        Rule::EndsBeforeStart => (Key::LeaveRuleEndsBeforeStart, String::new()),
+        Rule::TooFarBack => (Key::LeaveRuleTooFarBack, limit.to_string()),
+        Rule::TooFarAhead => (Key::LeaveRuleTooFarAhead, String::new()),
+        Rule::AcrossYears => (Key::LeaveRuleAcrossYears, String::new()),
+        Rule::NoWorkingDays => (Key::LeaveRuleNoWorkingDays, String::new()),
+        Rule::Overlap => (Key::LeaveRuleOverlap, String::new()),
+        Rule::LeaveBalance => (Key::LeaveRuleLeaveBalance, half_days(limit, lang)),
+        Rule::PerOccasion => (Key::LeaveRulePerOccasion, half_days(limit, lang)),
+        Rule::LeaveBegun => (Key::LeaveRuleLeaveBegun, String::new()),
+        Rule::AlreadyDecided => (Key::LeaveRuleAlreadyDecided, String::new()),
+        Rule::DelegateSelf => (Key::LeaveRuleDelegateSelf, String::new()),
+        Rule::CarryOverAnnualOnly => (Key::LeaveRuleCarryOverAnnualOnly, String::new()),
     };
     super::fill(key, lang, &[("limit", &limit)])
 }

@@ -5,7 +5,8 @@
 //! - HR (the people team) is a member whose role is [`Role::Hr`].
 //! - A member's manager is the member with the [`Role::Manager`] role in
 //!   the member's own department (the first one listed, should a
-//!   department have several), never the member themself. HR manages
+//!   department have several), never the member themself; a department
+//!   without one (or whose manager asks) looks to its parent department. HR manages
 //!   nobody by virtue of being HR; what HR may do is asked with
 //!   [`require_hr`].
 
@@ -40,9 +41,20 @@ pub fn require_hr(member: &Member) -> Result<(), Forbidden> {
 }
 
 /// The manager of `member`: the manager of their department, unless that
-/// is the member themself.
+/// is the member themself; otherwise the manager of the department above,
+/// and so on up (a department manager reports to the parent department's).
 pub fn manager_of<'c>(company: &'c Company, member: &Member) -> Option<&'c Member> {
-    company.members.iter().find(|m| m.role == Role::Manager && m.department_id == member.department_id && m.id != member.id)
+    let mut department = Some(member.department_id);
+    // At most one step per department, so a cycle in the data ends.
+    for _ in 0..=company.departments.len() {
+        let id = department?;
+        let manager = company.members.iter().find(|m| m.role == Role::Manager && m.department_id == id && m.id != member.id);
+        if manager.is_some() {
+            return manager;
+        }
+        department = company.department(id).and_then(|d| d.parent);
+    }
+    None
 }
 
 /// The people `manager` manages, by given name.

@@ -52,6 +52,33 @@ pub enum Rule {
     NotCollected,
     /// An `Idempotency-Key` reused with a different request.
     KeyReused,
+    /// No such leave type (or not one this change applies to).
+    UnknownLeaveType,
+    UnknownMember,
+    /// A period whose last day comes before its first.
+    EndsBeforeStart,
+    /// Starts further back than allowed (`limit` = days back allowed).
+    TooFarBack,
+    /// Reaches past the end of next year.
+    TooFarAhead,
+    /// Leave is counted per year: one request stays within one year.
+    AcrossYears,
+    /// The days asked for are all days off: nothing to request.
+    NoWorkingDays,
+    /// Overlaps another request of the member's, or another delegation.
+    Overlap,
+    /// More than the balance leaves (`limit` = half days left).
+    LeaveBalance,
+    /// More than the type grants each time (`limit` = half days).
+    PerOccasion,
+    /// The leave has begun: its days cannot be given back.
+    LeaveBegun,
+    /// The request was already decided: a decision is final.
+    AlreadyDecided,
+    /// Nobody delegates to themself.
+    DelegateSelf,
+    /// Only yearly leave carries over.
+    CarryOverAnnualOnly,
 }
 
 impl Rule {
@@ -73,6 +100,20 @@ impl Rule {
             Rule::Transition => "the order cannot move to that status from its current one",
             Rule::NotCollected => "only members who collected this product may review it",
             Rule::KeyReused => "this Idempotency-Key was already used for a different request",
+            Rule::UnknownLeaveType => "no such leave type",
+            Rule::UnknownMember => "no such member",
+            Rule::EndsBeforeStart => "the end comes before the start",
+            Rule::TooFarBack => "starts further back than allowed",
+            Rule::TooFarAhead => "reaches past the end of next year",
+            Rule::AcrossYears => "leave is counted per year: make one request in each year",
+            Rule::NoWorkingDays => "these days are all days off: the request costs no working days",
+            Rule::Overlap => "overlaps another request",
+            Rule::LeaveBalance => "more days than your balance leaves",
+            Rule::PerOccasion => "more days than this leave grants each time",
+            Rule::LeaveBegun => "the leave has begun and cannot be cancelled",
+            Rule::AlreadyDecided => "this request was already decided",
+            Rule::DelegateSelf => "you cannot delegate to yourself",
+            Rule::CarryOverAnnualOnly => "only annual leave carries over",
         }
     }
 }
