@@ -80,6 +80,7 @@ pub fn rule_message(error: &FieldError, lang: Lang) -> String {
         Rule::AlreadyDecided => (Key::LeaveRuleAlreadyDecided, String::new()),
         Rule::DelegateSelf => (Key::LeaveRuleDelegateSelf, String::new()),
         Rule::CarryOverAnnualOnly => (Key::LeaveRuleCarryOverAnnualOnly, String::new()),
+        Rule::HolidayCount => (Key::LeaveRuleHolidayCount, limit.to_string()),
     };
     super::fill(key, lang, &[("limit", &limit)])
 }

@@ -4,13 +4,17 @@
 
 use crate::benefits::approval::Delegation;
 use crate::benefits::balance::Allocation;
+use crate::benefits::calendar::WorkCalendar;
+use crate::benefits::holidays::HolidayCalendar;
 use crate::benefits::leave_type::LeaveType;
+use crate::benefits::leave_type::LeaveTypeId;
+use crate::benefits::reports::{self, AuditEntry, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
 use crate::benefits::request::{LeaveDraft, LeaveRequest, LeaveRequestId};
 use crate::benefits::settings::LeaveSettings;
 use crate::benefits::use_cases::{self as uc, AdjustmentDraft, DelegationDraft, Holder, LeaveError, LeaveFacts, QueueItem, RequestView, TypeBalance, Verdict};
 use crate::company::Company;
-use crate::date::Timestamp;
-use crate::member::{Member, MemberId};
+use crate::date::{Date, Timestamp};
+use crate::member::{DepartmentId, Lang, Member, MemberId};
 use serde::{Deserialize, Serialize};
 
 /// An `Idempotency-Key` a member used, and the request it made.
@@ -117,5 +121,62 @@ impl LeaveBook {
         self.allocations.retain(|a| !(a.member == allocation.member && a.leave_type == allocation.leave_type && a.year == allocation.year));
         self.allocations.push(allocation.clone());
         Ok(allocation)
+    }
+}
+
+impl LeaveBook {
+    pub fn summary(&self, company: &Company, member: &Member, now: Timestamp) -> LeaveSummary {
+        let (allocations, requests) = self.holder_parts(member.id);
+        reports::summary(&self.facts(company), &Holder { member, allocations: &allocations, requests: &requests }, &self.delegations, &self.requests, now)
+    }
+
+    pub fn team_calendar(&self, company: &Company, viewer: &Member, department: Option<DepartmentId>, day: Date) -> Result<TeamCalendar, LeaveError> {
+        reports::team_calendar(&self.facts(company), &self.requests, viewer, department, day)
+    }
+
+    /// The delegations `member` gave, latest first.
+    pub fn delegations_of(&self, member: MemberId) -> Vec<Delegation> {
+        let mut given: Vec<Delegation> = self.delegations.iter().filter(|d| d.approver == member).cloned().collect();
+        given.sort_by_key(|d| std::cmp::Reverse(d.period.from));
+        given
+    }
+
+    pub fn audit_trail(&self, company: &Company, member: &Member, leave_type: LeaveTypeId, year: i32) -> Vec<AuditEntry> {
+        let (allocations, requests) = self.holder_parts(member.id);
+        reports::audit_trail(company, &Holder { member, allocations: &allocations, requests: &requests }, leave_type, year)
+    }
+
+    pub fn all_requests(&self, company: &Company, filter: &RequestFilter, now: Timestamp) -> Vec<RequestView> {
+        reports::all_requests(company, &self.requests, filter, now.date())
+    }
+
+    pub fn allocations(&self, company: &Company, year: i32, now: Timestamp) -> Vec<MemberAllocation> {
+        reports::allocations(&self.facts(company), &self.allocations, &self.requests, year, now.date())
+    }
+
+    pub fn payroll_csv(&self, company: &Company, filter: &RequestFilter, year: i32, lang: Lang, now: Timestamp) -> String {
+        let views = self.all_requests(company, filter, now);
+        reports::payroll_csv(&self.facts(company), &views, &self.allocations(company, year, now), lang)
+    }
+
+    pub fn save_type(&mut self, actor: &Member, edited: &LeaveType) -> Result<LeaveType, LeaveError> {
+        let saved = uc::save_type(&self.types, actor, edited)?;
+        if let Some(slot) = self.types.iter_mut().find(|t| t.id == saved.id) {
+            *slot = saved.clone();
+        }
+        Ok(saved)
+    }
+
+    pub fn confirm_holidays(&mut self, actor: &Member, calendar: &HolidayCalendar) -> Result<HolidayCalendar, LeaveError> {
+        let confirmed = uc::confirm_holidays(actor, calendar)?;
+        self.settings.calendars.retain(|c| c.year != confirmed.year);
+        self.settings.calendars.push(confirmed.clone());
+        Ok(confirmed)
+    }
+
+    /// The calendar a member's site keeps over `from`..=`to` years: what the
+    /// request form computes costs with, as the backend does.
+    pub fn work_calendar(&self, member: &Member, from: i32, to: i32) -> WorkCalendar {
+        self.settings.work_calendar(member.site_id, from, to)
     }
 }

@@ -15,6 +15,7 @@ pub mod entitlement;
 pub mod holidays;
 pub mod leave_type;
 pub mod lunar;
+pub mod reports;
 pub mod request;
 pub mod settings;
 pub mod span;

@@ -6,6 +6,7 @@
 use crate::benefits::approval::{acting_for, route, Delegation};
 use crate::benefits::balance::{balance, Adjustment, Allocation, Balance};
 use crate::benefits::calendar::Cost;
+use crate::benefits::holidays::{CalendarProblem, HolidayCalendar};
 use crate::benefits::leave_type::{Grant, LeaveType, LeaveTypeId};
 use crate::benefits::request::{Approval, Decision, LeaveDraft, LeaveRequest, LeaveRequestId, LeaveStatus, REASON_MAX};
 use crate::benefits::settings::LeaveSettings;
@@ -70,7 +71,7 @@ impl LeaveFacts<'_> {
         self.settings.cost(member.site_id, span)
     }
 
-    fn balance_of(&self, holder: &Holder, leave_type: &LeaveType, year: i32, today: Date) -> Balance {
+    pub(crate) fn balance_of(&self, holder: &Holder, leave_type: &LeaveType, year: i32, today: Date) -> Balance {
         let allocation = holder.allocations.iter().find(|a| a.leave_type == leave_type.id && a.year == year);
         let site = holder.member.site_id;
         balance(leave_type, holder.member, year, allocation, holder.requests, |day| self.settings.works_on(site, day), today)
@@ -436,4 +437,37 @@ pub fn check_key(previous: Option<(&LeaveDraft, LeaveRequestId)>, draft: &LeaveD
         Some((used, id)) if used == draft => Ok(Some(id)),
         Some(_) => Err(Violation::new("Idempotency-Key", Rule::KeyReused, None).into()),
     }
+}
+
+/// HR's edit of a leave type (`id` names the one replaced), checked.
+pub fn save_type(types: &[LeaveType], actor: &Member, edited: &LeaveType) -> Result<LeaveType, LeaveError> {
+    if !is_hr(actor) {
+        return Err(LeaveError::Forbidden);
+    }
+    if !types.iter().any(|t| t.id == edited.id) {
+        return Err(LeaveError::NotFound);
+    }
+    accepted(edited.violations())?;
+    Ok(edited.clone())
+}
+
+/// HR confirms a year's holidays (the proposal, or its own dates): each
+/// problem at the holiday it is about.
+pub fn confirm_holidays(actor: &Member, calendar: &HolidayCalendar) -> Result<HolidayCalendar, LeaveError> {
+    if !is_hr(actor) {
+        return Err(LeaveError::Forbidden);
+    }
+    let at = |date: Date| calendar.holidays.iter().position(|h| h.date == date).map_or("holidays".to_owned(), |i| format!("holidays[{i}].date"));
+    calendar.clone().confirm().map_err(|problems| {
+        LeaveError::Rejected(
+            problems
+                .into_iter()
+                .map(|problem| match problem {
+                    CalendarProblem::OutsideYear { date } => Violation::new(&at(date), Rule::OutOfRange, None),
+                    CalendarProblem::DateTwice { date } => Violation::new(&at(date), Rule::Overlap, None),
+                    CalendarProblem::WrongNumberOfDays { expected, .. } => Violation::new("holidays", Rule::HolidayCount, Some(expected as u64)),
+                })
+                .collect(),
+        )
+    })
 }

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod clock;
+pub mod csv;
 pub mod page;
 pub mod text;
 pub mod violation;

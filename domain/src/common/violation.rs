@@ -79,6 +79,8 @@ pub enum Rule {
     DelegateSelf,
     /// Only yearly leave carries over.
     CarryOverAnnualOnly,
+    /// A holiday needs this many days (`limit`); HR moves them, not adds or drops.
+    HolidayCount,
 }
 
 impl Rule {
@@ -114,6 +116,7 @@ impl Rule {
             Rule::AlreadyDecided => "this request was already decided",
             Rule::DelegateSelf => "you cannot delegate to yourself",
             Rule::CarryOverAnnualOnly => "only annual leave carries over",
+            Rule::HolidayCount => "a holiday has the wrong number of days",
         }
     }
 }

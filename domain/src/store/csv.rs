@@ -1,5 +1,6 @@
 //! HR's order export: one row per order line, for a spreadsheet.
 
+use crate::common::csv;
 use crate::company::Company;
 use crate::member::Lang;
 use crate::store::order::{Order, OrderStatus};
@@ -14,9 +15,7 @@ fn header(lang: Lang) -> &'static str {
     }
 }
 
-/// Excel reads a CSV file as the machine's legacy code page unless it
-/// starts with this byte order mark, and Vietnamese turns to mojibake.
-pub const BOM: char = '\u{FEFF}';
+pub use crate::common::csv::BOM;
 
 /// The orders as RFC 4180 CSV (CRLF line ends, fields quoted when needed),
 /// with column names, statuses and names in `lang`, after a UTF-8 byte
@@ -39,9 +38,7 @@ pub fn orders_csv(orders: &[Order], company: &Company, lang: Lang) -> String {
                 line.total().to_string(),
                 order.total.to_string(),
             ];
-            let row: Vec<String> = fields.iter().map(|f| quoted(f)).collect();
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
+            out.push_str(&csv::row(&fields));
         }
     }
     out
@@ -58,26 +55,4 @@ fn status_name(status: OrderStatus, lang: Lang) -> &'static str {
         (OrderStatus::Collected, Lang::En) => "Collected",
         (OrderStatus::Cancelled, Lang::En) => "Cancelled",
     }
-}
-
-/// Quotes a field holding a comma, quote or line break. A field a
-/// spreadsheet could run as a formula is prefixed with `'`: one starting
-/// with a tab or carriage return, or whose first visible character is `=`,
-/// `+`, `-` or `@` (spreadsheets skip leading spaces, no-break spaces, line
-/// feeds and zero-width characters before reading a formula).
-fn quoted(field: &str) -> String {
-    let visible = field.trim_start_matches(|c: char| c.is_whitespace() || is_zero_width(c));
-    let formula = field.starts_with(['\t', '\r']) || visible.starts_with(['=', '+', '-', '@']);
-    let field = if formula { format!("'{field}") } else { field.to_owned() };
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field
-    }
-}
-
-/// Characters that take no space: zero-width space, non-joiner and
-/// joiner, word joiner, and the byte order mark.
-fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
