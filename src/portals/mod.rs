@@ -3,6 +3,7 @@
 //! per-member state, the storage notice) learns about portals only from
 //! this module. Recipe: `docs/adding-a-portal.md`.
 
+pub mod benefits;
 pub mod hr_frame;
 pub mod lazy;
 pub mod store;
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::MatchNestedRoutes;
 
 /// Every portal, in navigation order.
-pub const PORTALS: &[Portal] = &[store::PORTAL];
+pub const PORTALS: &[Portal] = &[store::PORTAL, benefits::PORTAL];
 
 /// Who sees a portal in the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +43,8 @@ pub struct Portal {
     /// HR's pages for running it: listed on the HR page, and as the tabs
     /// of each of them ([`hr_frame::HrFrame`]).
     pub hr_pages: &'static [HrPage],
+    /// Its card on the home page (drawn by its module), if it has one.
+    pub home_card: Option<fn() -> AnyView>,
 }
 
 /// One of HR's pages for running a portal.
@@ -86,6 +89,7 @@ fn within(page: &str, root: &str) -> bool {
 pub fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <store::StoreRoutes/>
+        <benefits::BenefitsRoutes/>
     }
     .into_inner()
 }

@@ -13,7 +13,7 @@ use crate::common::access::{is_hr, team_of};
 use crate::common::csv;
 use crate::company::Company;
 use crate::date::{Date, Period, Timestamp};
-use crate::member::{DepartmentId, Lang, Member, MemberId, SiteId};
+use crate::member::{Department, DepartmentId, Lang, Member, MemberId, SiteId};
 use serde::{Deserialize, Serialize};
 
 /// The leave card on the home page.
@@ -63,7 +63,11 @@ pub struct Absence {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamCalendar {
     pub month: Period,
+    /// The department shown to HR (`None` for a manager's team).
     pub department: Option<DepartmentId>,
+    /// What HR can choose from (empty for a manager).
+    #[serde(default)]
+    pub departments: Vec<Department>,
     pub rows: Vec<CalendarRow>,
 }
 
@@ -107,7 +111,9 @@ pub fn team_calendar(
             CalendarRow { member: member.id, name: member.full_name.clone(), days_off, absences }
         })
         .collect();
-    Ok(TeamCalendar { month, department: is_hr(viewer).then_some(department.unwrap_or(viewer.department_id)), rows })
+    let hr = is_hr(viewer);
+    let departments = if hr { company.departments.clone() } else { Vec::new() };
+    Ok(TeamCalendar { month, department: hr.then_some(department.unwrap_or(viewer.department_id)), departments, rows })
 }
 
 /// HR's filters on all requests; each one left out matches everything.

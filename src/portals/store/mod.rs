@@ -39,6 +39,7 @@ pub const PORTAL: Portal = Portal {
     signed_in: |member| {
         cart::Cart::provide(member);
     },
+    home_card: None,
     hr_pages: &[
         HrPage { path: "/hr/store", label: Key::HrStoreOrders, summary: Key::HrStoreOrdersSummary },
         HrPage { path: "/hr/store/products", label: Key::HrStoreProducts, summary: Key::HrStoreProductsSummary },

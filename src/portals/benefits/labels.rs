@@ -1,0 +1,66 @@
+//! Leave's enums and spans as people read them.
+
+use crate::i18n::format::date;
+use crate::i18n::labels::half_days;
+use crate::i18n::{fill, text, Key};
+use domain::benefits::{DayOff, Half, HalfDays, LeaveSpan, LeaveStatus};
+use domain::Lang;
+
+pub fn status_key(status: LeaveStatus) -> Key {
+    match status {
+        LeaveStatus::Pending => Key::LeaveStatusPending,
+        LeaveStatus::Approved => Key::LeaveStatusApproved,
+        LeaveStatus::Taken => Key::LeaveStatusTaken,
+        LeaveStatus::Rejected => Key::LeaveStatusRejected,
+        LeaveStatus::Withdrawn => Key::LeaveStatusWithdrawn,
+        LeaveStatus::CancellationPending => Key::LeaveStatusCancellationPending,
+        LeaveStatus::Cancelled => Key::LeaveStatusCancelled,
+    }
+}
+
+/// The CSS modifier of a status badge.
+pub fn status_class(status: LeaveStatus) -> &'static str {
+    match status {
+        LeaveStatus::Pending | LeaveStatus::CancellationPending => "badge badge-placed",
+        LeaveStatus::Approved => "badge badge-ready",
+        LeaveStatus::Taken => "badge badge-done",
+        LeaveStatus::Rejected | LeaveStatus::Withdrawn | LeaveStatus::Cancelled => "badge badge-cancelled",
+    }
+}
+
+/// "2 ngày" / "1.5 days": a number of days with its unit.
+pub fn days(amount: HalfDays, lang: Lang) -> String {
+    let number = half_days(amount.0.unsigned_abs(), lang);
+    let number = if amount.0 < 0 { format!("−{number}") } else { number };
+    fill(if amount == HalfDays::days(1) { Key::LeaveDaysOne } else { Key::LeaveDaysMany }, lang, &[("n", &number)])
+}
+
+/// "27/11/2026 – 30/11/2026", with "(chiều)" / "(sáng)" on a half end.
+pub fn span(span: LeaveSpan, lang: Lang) -> String {
+    let start = match span.starts {
+        Half::Afternoon => format!("{} ({})", date(span.from, lang), text(Key::LeaveAfternoon, lang)),
+        Half::Morning => date(span.from, lang),
+    };
+    let end = match span.ends {
+        Half::Morning => format!("{} ({})", date(span.to, lang), text(Key::LeaveMorning, lang)),
+        Half::Afternoon => date(span.to, lang),
+    };
+    if span.from == span.to {
+        let part = match (span.starts, span.ends) {
+            (Half::Morning, Half::Afternoon) => return date(span.from, lang),
+            (Half::Morning, Half::Morning) => text(Key::LeaveMorning, lang),
+            _ => text(Key::LeaveAfternoon, lang),
+        };
+        return format!("{} ({part})", date(span.from, lang));
+    }
+    format!("{start} – {end}")
+}
+
+/// Why a day is not worked: "Tết Nguyên đán", "nghỉ bù Giỗ Tổ", "ngày nghỉ hằng tuần".
+pub fn day_off(reason: &DayOff, lang: Lang) -> String {
+    match reason {
+        DayOff::WeeklyRest => text(Key::LeaveWeeklyRest, lang).to_owned(),
+        DayOff::Holiday(holiday) => holiday.name.get(lang).to_owned(),
+        DayOff::InLieu(holiday) => fill(Key::LeaveInLieu, lang, &[("holiday", holiday.name.get(lang))]),
+    }
+}
