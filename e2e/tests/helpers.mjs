@@ -13,17 +13,20 @@ export const test = base.extend({
   },
 });
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { E2E_NOW } from '../playwright.config.mjs';
 
 /**
- * The interface texts, read from `locales/<lang>.json` (a flat object of
- * key → text, with `{name}` placeholders), so a test expects what the app
- * shows instead of a copy that drifts. Data (names, departments, products,
- * emails, prices) is not in the locales and stays written out.
+ * The interface texts, read from `locales/<lang>.json` and each portal's
+ * `locales/<portal>.<lang>.json` (flat objects of key → text, with `{name}`
+ * placeholders), so a test expects what the app shows instead of a copy
+ * that drifts. Data (names, departments, products, emails, prices) is not
+ * in the locales and stays written out.
  */
 function loadLocale(lang) {
-  return JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
+  const dir = new URL('../../locales/', import.meta.url);
+  const files = readdirSync(dir).filter((file) => file === `${lang}.json` || file.endsWith(`.${lang}.json`));
+  return Object.assign({}, ...files.map((file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8'))));
 }
 
 export const LANGS = ['vi', 'en'];

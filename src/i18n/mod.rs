@@ -12,12 +12,41 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 const LANG_STORAGE_KEY: &str = "noibo.lang";
 
-/// The text of `key` in `lang`.
+/// One portal's texts (`locales/<portal>.*.json`): they download with its
+/// module, which registers them when it loads.
+pub struct PortalTexts {
+    pub index: usize,
+    /// Where its keys start in [`Key`].
+    pub first: usize,
+    pub vi: &'static [&'static str],
+    pub en: &'static [&'static str],
+}
+
+/// The portal texts registered so far, by portal index.
+static LOADED: [std::sync::OnceLock<&'static PortalTexts>; PORTAL_RANGES.len()] = [const { std::sync::OnceLock::new() }; PORTAL_RANGES.len()];
+
+/// Makes a portal's texts available; its module calls this as it loads.
+pub fn register(texts: &'static PortalTexts) {
+    let _ = LOADED[texts.index].set(texts);
+}
+
+/// The text of `key` in `lang`. A portal's text before its module has
+/// loaded is empty: only the module's own code names those keys (the build
+/// checks), and it runs after the registration.
 pub fn text(key: Key, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => VI[key as usize],
-        Lang::En => EN[key as usize],
-    }
+    let index = key as usize;
+    let Some(portal) = PORTAL_RANGES.iter().position(|range| range.contains(&index)) else {
+        return match lang {
+            Lang::Vi => VI[index],
+            Lang::En => EN[index],
+        };
+    };
+    let Some(texts) = LOADED[portal].get() else { return "" };
+    let table = match lang {
+        Lang::Vi => texts.vi,
+        Lang::En => texts.en,
+    };
+    table[index - texts.first]
 }
 
 /// The text of `key` with each `{name}` replaced by its value.

@@ -87,7 +87,17 @@ impl<P: Copy + Send + Sync + 'static> Module<P> {
 /// Declares a portal's module: `split_module!(pub MODULE: StorePage = store(draw), title);`
 /// makes `MODULE`, a [`Module`] whose pages `draw` draws, split into
 /// `*-split_store.wasm`. Everything only `draw` reaches lands in that module.
+/// With `texts = portal_texts::X` the portal's own texts
+/// (`locales/<portal>.*.json`) land there too, registered as it loads.
 macro_rules! split_module {
+    ($vis:vis $module:ident: $page:ty = $split:ident($draw:path), $title:expr, texts = $texts:path) => {
+        $crate::portals::lazy::split_module!($vis $module: $page = $split(loaded), $title);
+
+        fn loaded(page: $page) -> ::leptos::prelude::AnyView {
+            $crate::i18n::register(&$texts);
+            $draw(page)
+        }
+    };
     ($vis:vis $module:ident: $page:ty = $split:ident($draw:path), $title:expr) => {
         $vis static $module: $crate::portals::lazy::Module<$page> = $crate::portals::lazy::Module::new($title, || Box::pin($split::fetch()));
 

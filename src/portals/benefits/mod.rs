@@ -44,7 +44,7 @@ pub const PORTAL: Portal = Portal {
     ],
 };
 
-split_module!(pub MODULE: BenefitsPage = benefits(draw), Key::NavBenefits);
+split_module!(pub MODULE: BenefitsPage = benefits(draw), Key::NavBenefits, texts = crate::i18n::portal_texts::BENEFITS);
 
 /// A page of Benefits, as its routes name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
