@@ -166,6 +166,13 @@ async fn a_malformed_body_is_a_problem_naming_the_field() {
     let bad_year = get(&app, "/api/v1/leave/balances?year=1999", &lan).await;
     assert_eq!(bad_year.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad_year.errors(), [("year".to_owned(), "out_of_range".to_owned())]);
+    let centuries = ask(&app, &lan, "centuries", &annual("0001-01-01", "9999-12-31")).await;
+    assert_eq!(
+        centuries.errors(),
+        [("span.from".to_owned(), "out_of_range".to_owned()), ("span.to".to_owned(), "out_of_range".to_owned())],
+        "refused before counting"
+    );
+    assert_eq!(get(&app, "/api/v1/leave/audit", &lan).await.errors(), [("leave_type".to_owned(), "required".to_owned())]);
     let not_a_year = get(&app, "/api/v1/leave/balances?year=soon", &lan).await;
     assert_eq!((not_a_year.status, not_a_year.body["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("year")));
 }
@@ -238,6 +245,45 @@ async fn eight_concurrent_approvals_of_one_request_record_exactly_one() {
     let stored: Value = serde_json::from_str(&doc).unwrap();
     let decisions = stored["approval"]["steps"].as_array().unwrap().iter().filter(|s| !s["decision"].is_null()).count();
     assert_eq!((decisions, version), (1, 1));
+    pool.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_asks_of_one_member_are_judged_one_after_the_other() {
+    let pool = db::connect(&common::fresh_shared_database("leave-asks").await).await.unwrap();
+    assert!(seed::seed_demo(&pool).await.unwrap());
+    let app = app(state(pool.clone(), false), &[], None).unwrap();
+    let lan = session(&pool, LAN).await;
+    let race = |keys: Vec<String>, from: &'static str, to: &'static str| {
+        let racers: Vec<_> = keys
+            .into_iter()
+            .map(|key| {
+                let (app, lan) = (app.clone(), lan.clone());
+                tokio::spawn(async move { ask(&app, &lan, &key, &annual(from, to)).await })
+            })
+            .collect();
+        async move {
+            let mut answers = Vec::new();
+            for racer in racers {
+                answers.push(racer.await.unwrap());
+            }
+            answers
+        }
+    };
+    let same_key = race(vec!["one".to_owned(); 8], "2026-12-14", "2026-12-15").await;
+    assert!(same_key.iter().all(|a| a.status == StatusCode::CREATED), "{:?}", same_key.iter().map(|a| &a.text).collect::<Vec<_>>());
+    assert!(same_key.iter().all(|a| a.body == same_key[0].body), "one request, answered eight times");
+    let other_keys = race((0..8).map(|n| format!("other-{n}")).collect(), "2026-12-21", "2026-12-22").await;
+    let made = other_keys.iter().filter(|a| a.status == StatusCode::CREATED).count();
+    assert_eq!(made, 1, "{:?}", other_keys.iter().map(|a| &a.text).collect::<Vec<_>>());
+    for answer in other_keys.iter().filter(|a| a.status != StatusCode::CREATED) {
+        assert_eq!(answer.errors(), [("span.from".to_owned(), "overlap".to_owned())], "{}", answer.text);
+    }
+    for from in ["2026-12-14", "2026-12-21"] {
+        let rows: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM leave_requests WHERE member_id = 1 AND from_date = $1").bind(from).fetch_one(&pool).await.unwrap();
+        assert_eq!(rows, 1, "{from}");
+    }
     pool.close().await;
 }
 
@@ -366,6 +412,10 @@ async fn hr_adjusts_a_balance_with_a_reason_and_it_shows_in_the_audit_trail() {
     let path = "/api/v1/hr/leave/allocations/1/adjustments";
     let no_reason = post(&app, path, &hoa, &json!({"leave_type": 1, "year": 2026, "days": 2, "reason": " "})).await;
     assert_eq!(no_reason.errors(), [("reason".to_owned(), "required".to_owned())]);
+    for days in [i64::MAX, i64::MIN, 61, 0] {
+        let refused = post(&app, path, &hoa, &json!({"leave_type": 1, "year": 2026, "days": days, "reason": "x"})).await;
+        assert_eq!(refused.errors(), [("days".to_owned(), "out_of_range".to_owned())], "{days}");
+    }
     let adjusted = post(&app, path, &hoa, &json!({"leave_type": 1, "year": 2026, "days": 2, "reason": "Trực Tết"})).await;
     assert_eq!(adjusted.status, StatusCode::OK, "{}", adjusted.text);
     assert_eq!(adjusted.body["carried"], 6, "the seeded three carried days kept");

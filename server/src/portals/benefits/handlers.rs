@@ -23,8 +23,8 @@ use axum::Json;
 use domain::benefits::reports::{self, AuditEntry, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
 use domain::benefits::use_cases::{self as uc, AdjustmentDraft, DelegationDraft, QueueItem, RequestView, TypeBalance, Verdict};
 use domain::benefits::{
-    Allocation, Delegation, Holder, HolidayCalendar, LeaveDraft, LeaveError, LeaveFacts, LeaveRequest, LeaveRequestId, LeaveSettings, LeaveStatus, LeaveType,
-    LeaveTypeId, WorkCalendar,
+    Allocation, Delegation, Holder, HolidayCalendar, LeaveDraft, LeaveError, LeaveFacts, LeaveRequest, LeaveRequestId, LeaveSettings, LeaveSpan, LeaveStatus,
+    LeaveType, LeaveTypeId, WorkCalendar,
 };
 use domain::common::{Rule, Violation};
 use domain::{Company, Date, DepartmentId, Lang, Member, MemberId, SiteId, Timestamp};
@@ -73,6 +73,14 @@ const LAST_YEAR: i32 = 2100;
 fn year_violation(field: &str, year: i32) -> Option<Violation> {
     (!(FIRST_YEAR..=LAST_YEAR).contains(&year))
         .then(|| Violation { min: Some(FIRST_YEAR as u64), ..Violation::new(field, Rule::OutOfRange, Some(LAST_YEAR as u64)) })
+}
+
+/// A leave span's days must be in the API's years: the rules would refuse
+/// a span of centuries anyway, but only after counting its every half day
+/// against every year's holidays, which takes minutes, with the member's
+/// row held.
+fn span_violations(span: LeaveSpan) -> Vec<Violation> {
+    [year_violation("span.from", span.from.year()), year_violation("span.to", span.to.year())].into_iter().flatten().collect()
 }
 
 /// `year`, or this year when left out; one outside the API's years is a
@@ -169,6 +177,10 @@ pub(super) async fn submit(
     IdempotencyKey(key): IdempotencyKey,
     Body(draft): Body<LeaveDraft>,
 ) -> Result<(StatusCode, Json<RequestView>), Problem> {
+    let out_of_range = span_violations(draft.span);
+    if !out_of_range.is_empty() {
+        return Err(Problem::violations(out_of_range));
+    }
     let view = retrying(|| submit_once(&state, &member, &key, &draft)).await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
@@ -318,10 +330,11 @@ pub(super) async fn team_calendar(
 }
 
 /// `?leave_type=&year=`: one balance, this year's when `year` is left out.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub(super) struct AuditQuery {
-    leave_type: LeaveTypeId,
-    #[serde(default)]
+    /// Required; optional here so that its absence is a 422 naming it.
+    leave_type: Option<LeaveTypeId>,
     year: Option<i32>,
 }
 
@@ -334,11 +347,12 @@ pub(super) async fn my_audit(
 }
 
 async fn audit_of(state: &AppState, member: &Member, query: &AuditQuery) -> Result<Vec<AuditEntry>, Problem> {
+    let leave_type = query.leave_type.ok_or_else(|| Problem::violations(vec![Violation::new("leave_type", Rule::Required, None)]))?;
     let year = year_or_this("year", query.year, state.now())?;
     let mut conn = state.pool.acquire().await?;
     let company = db::load_company(&mut conn).await?;
     let (allocations, requests) = holder_parts(&mut conn, member.id).await?;
-    Ok(reports::audit_trail(&company, &Holder { member, allocations: &allocations, requests: &requests }, query.leave_type, year))
+    Ok(reports::audit_trail(&company, &Holder { member, allocations: &allocations, requests: &requests }, leave_type, year))
 }
 
 // ---------------------------------------------------------------------- HR
@@ -407,11 +421,11 @@ pub(super) async fn types(State(state): State<AppState>, _: Hr) -> Result<Json<V
 
 /// HR's edit of the leave type the path names (the body's `id` must be it).
 pub(super) async fn save_type(State(state): State<AppState>, Hr(actor): Hr, Id(id): Id, Body(edited): Body<LeaveType>) -> Result<Json<LeaveType>, Problem> {
-    let types = leave_db::types(&state.pool).await?;
-    let saved = uc::save_type(&types, &actor, &edited)?;
-    if saved.id != LeaveTypeId(id) {
+    if edited.id != LeaveTypeId(id) {
         return Err(Problem::invalid("id", format!("the leave type's id must be the one in the path ({id})")));
     }
+    let types = leave_db::types(&state.pool).await?;
+    let saved = uc::save_type(&types, &actor, &edited)?;
     if !leave_db::put_type(&state.pool, &saved).await? {
         return Err(Problem::not_found());
     }
@@ -462,8 +476,16 @@ pub(super) async fn adjust(State(state): State<AppState>, Hr(actor): Hr, Id(id):
     if let Some(violation) = year_violation("year", draft.year) {
         return Err(Problem::violations(vec![violation]));
     }
+    if !(-MOST_HALF_DAYS..=MOST_HALF_DAYS).contains(&draft.days.0) {
+        // The rule's own answer (`uc::adjust`), given before its sums see a
+        // number near i64's limits, which would overflow.
+        return Err(Problem::violations(vec![Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(30)) }]));
+    }
     Ok(Json(retrying(|| adjust_once(&state, &actor, MemberId(id), &draft)).await?))
 }
+
+/// The largest adjustment the rules allow, in half days (`uc::adjust`).
+const MOST_HALF_DAYS: i64 = 60;
 
 /// The member's row is held, so what is left is read after any other
 /// change to their leave has been written.
