@@ -29,7 +29,7 @@ pub fn app(state: AppState, cors_origins: &[String], static_dir: Option<&std::pa
     // or user agent) cover the member API only. Routes that must leave no
     // trace (signing in; anonymous portals later) are merged in after the
     // layer, so no log at any level records when or from where they came.
-    let logged = Router::new().merge(shell::router()).merge(portals::store::router()).layer(TraceLayer::new_for_http());
+    let logged = Router::new().merge(shell::router()).merge(portals::store::router()).merge(portals::benefits::router()).layer(TraceLayer::new_for_http());
     let v1 = logged.merge(shell::unlogged_router());
     let not_found = || async { Problem::not_found() };
     let router = Router::new()

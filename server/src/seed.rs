@@ -18,8 +18,9 @@ pub async fn seed_demo(pool: &AnyPool) -> Result<bool, sqlx::Error> {
         seed_company(&mut tx).await?;
     }
     let store = crate::portals::store::seed_demo(&mut tx).await?;
+    let benefits = crate::portals::benefits::seed_demo(&mut tx).await?;
     tx.commit().await?;
-    Ok(company || store)
+    Ok(company || store || benefits)
 }
 
 async fn seed_company(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {

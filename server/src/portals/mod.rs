@@ -4,4 +4,5 @@
 //! shared imports a portal but `app.rs` (its router) and `seed.rs` (its demo
 //! data).
 
+pub mod benefits;
 pub mod store;
