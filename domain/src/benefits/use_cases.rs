@@ -135,6 +135,10 @@ pub fn submit(facts: &LeaveFacts, holder: &Holder, draft: &LeaveDraft, now: Time
     if span.from.year() != span.to.year() {
         found.push(Violation::new("span.to", Rule::AcrossYears, None));
     }
+    if !found.is_empty() {
+        // A span of centuries is refused before anyone counts its days.
+        return Err(LeaveError::Rejected(found));
+    }
     let working = facts.cost(member, span).working;
     if working == HalfDays::ZERO {
         found.push(Violation::new("span.to", Rule::NoWorkingDays, None));
@@ -383,8 +387,9 @@ pub fn adjust(facts: &LeaveFacts, holder: &Holder, actor: &Member, draft: &Adjus
     } else if reason.chars().count() > REASON_MAX {
         found.push(Violation::new("reason", Rule::TooLong, Some(REASON_MAX as u64)));
     }
-    if draft.days == HalfDays::ZERO || draft.days.0.abs() > 60 {
+    if draft.days == HalfDays::ZERO || draft.days.0.unsigned_abs() > 60 {
         found.push(Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(30)) });
+        return Err(LeaveError::Rejected(found));
     }
     let available = facts.balance_of(holder, leave_type, draft.year, now.date()).available.unwrap_or_default();
     if available + draft.days < HalfDays::ZERO {
