@@ -60,13 +60,19 @@ fn main() {
         portals
             .iter()
             .map(|(_, tables)| {
-                let range = format!("{first}..{}", first + tables[0].len());
+                let range = format!("({first}, {})", first + tables[0].len());
                 first += tables[0].len();
                 range
             })
             .collect()
     };
-    writeln!(out, "const PORTAL_RANGES: [std::ops::Range<usize>; {}] = [{}];", ranges.len(), ranges.join(", ")).unwrap();
+    writeln!(
+        out,
+        "/// Each portal's keys: first and past-the-end index in [`Key`].\nconst PORTAL_RANGES: [(usize, usize); {}] = [{}];",
+        ranges.len(),
+        ranges.join(", ")
+    )
+    .unwrap();
     let path = Path::new(&env::var("OUT_DIR").unwrap()).join("locales.rs");
     fs::write(path, out).unwrap();
 
@@ -120,7 +126,10 @@ fn check_only_the_module_names(portal: &str, keys: &Table) {
         let source = fs::read_to_string(&file).unwrap_or_default();
         for name in &variants {
             let used = source.match_indices(name.as_str()).any(|(at, _)| !source[at + name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()));
-            assert!(!used, "{path} names {name}, a text of {portal}'s module (locales/{portal}.*.json): first-load code must use a shell text (locales/vi.json)");
+            assert!(
+                !used,
+                "{path} names {name}, a text of {portal}'s module (locales/{portal}.*.json): first-load code must use a shell text (locales/vi.json)"
+            );
         }
     }
 }

@@ -4,10 +4,14 @@
 //! starts the server and passes its address in `NOIBO_CONTRACT_SERVER`.
 #![cfg(target_arch = "wasm32")]
 
+use domain::benefits::use_cases::Verdict;
+use domain::benefits::{HalfDays, LeaveDraft, LeaveSpan, LeaveStatus, LeaveTypeId};
 use domain::common::FixedClock;
 use noibo::api::demo::{Demo, DemoBackend};
 use noibo::api::http::HttpBackend;
 use noibo::api::{ApiError, Backend, Chosen, Credentials};
+use noibo::portals::benefits::api::connect as connect_leave;
+use noibo::portals::benefits::LeaveApi;
 use noibo::portals::store::api::connect as connect_store;
 use noibo::portals::store::StoreApi;
 use std::rc::Rc;
@@ -320,6 +324,92 @@ async fn hr_creates_edits_and_hides_products_under_the_same_rules() {
             vec![rule("lines[0].product_id", Rule::UnknownProduct, None)],
             "{name}"
         );
+        backend.sign_out().await.unwrap();
+    }
+}
+
+// ------------------------------------------------------------------ leave
+
+/// Both backends with their leave side, fresh as in [`backends`].
+async fn leave_backends() -> Vec<(&'static str, Rc<dyn Backend>, Rc<dyn LeaveApi>)> {
+    let server = SERVER.expect("run through scripts/contract-suite.sh");
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let http = HttpBackend::new(server);
+    http.sign_out().await.unwrap();
+    let now = NOW.expect("set by scripts/contract-suite.sh").parse().expect("a time");
+    let demo = DemoBackend::load(Rc::new(FixedClock(now)));
+    [("demo", Chosen::Demo(Demo::new(demo))), ("http", Chosen::Http(Rc::new(http)))]
+        .into_iter()
+        .map(|(name, chosen)| (name, chosen.backend(), connect_leave(&chosen)))
+        .collect()
+}
+
+fn annual(from: &str, to: &str) -> LeaveDraft {
+    LeaveDraft { leave_type: LeaveTypeId(1), span: LeaveSpan::full_days(from.parse().unwrap(), to.parse().unwrap()), reason: String::new() }
+}
+
+#[wasm_bindgen_test]
+async fn leave_balances_and_the_days_a_request_costs_read_alike() {
+    let mut seen = Vec::new();
+    for (name, backend, leave) in leave_backends().await {
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let balances = leave.balances(2026).await.unwrap();
+        let annual = balances.iter().find(|b| b.leave_type.id == LeaveTypeId(1)).and_then(|b| b.balance.clone()).unwrap();
+        let calendar = leave.work_calendar(2027, 2027).await.unwrap();
+        let tet = calendar.cost(LeaveSpan::full_days("2027-02-01".parse().unwrap(), "2027-02-12".parse().unwrap()));
+        assert_eq!((annual.entitled, annual.carried, annual.carried_used), (HalfDays::days(12), HalfDays::days(3), HalfDays::days(2)), "{name}");
+        assert_eq!(tet.working, HalfDays::days(5), "{name}: Tết and its days in lieu are skipped");
+        seen.push((balances.len(), annual.entitlement, tet));
+        backend.sign_out().await.unwrap();
+    }
+    assert_eq!(seen[0], seen[1], "both backends count alike");
+}
+
+#[wasm_bindgen_test]
+async fn a_leave_request_is_refused_alike_at_its_field() {
+    for (name, backend, leave) in leave_backends().await {
+        sign_in(&*backend, "quang.do@noibo.example").await;
+        assert_eq!(broken(leave.submit(&browser_random(), &annual("2026-11-21", "2026-11-22")).await), [rule("span.to", Rule::NoWorkingDays, None)], "{name}");
+        assert_eq!(
+            broken(leave.submit(&browser_random(), &annual("2026-11-30", "2026-11-27")).await),
+            [rule("span.to", Rule::EndsBeforeStart, None)],
+            "{name}"
+        );
+        assert_eq!(broken(leave.submit(&browser_random(), &annual("2026-12-30", "2027-01-04")).await), [rule("span.to", Rule::AcrossYears, None)], "{name}");
+        // Quang has 13 days (five years in June), his carried days expired, 2 pending: 11 left, asked 12.
+        assert_eq!(
+            broken(leave.submit(&browser_random(), &annual("2026-12-01", "2026-12-16")).await),
+            [rule("span.to", Rule::LeaveBalance, Some(22))],
+            "{name}"
+        );
+        assert_eq!(broken(leave.submit(&browser_random(), &annual("2026-12-24", "2026-12-24")).await), [rule("span.from", Rule::Overlap, None)], "{name}");
+        backend.sign_out().await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_request_is_decided_once_by_its_approver_and_cancelled_through_approval() {
+    for (name, backend, leave) in leave_backends().await {
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let key = browser_random();
+        let asked = leave.submit(&key, &annual("2026-12-21", "2026-12-22")).await.unwrap();
+        assert_eq!(leave.submit(&key, &annual("2026-12-21", "2026-12-22")).await.map(|v| v.request.id), Ok(asked.request.id), "{name}: once per key");
+        assert_eq!((asked.status, asked.request.working), (LeaveStatus::Pending, HalfDays::days(2)), "{name}");
+        let id = asked.request.id;
+        sign_in(&*backend, "trang.phan@noibo.example").await;
+        assert_eq!(leave.decide(id, &Verdict { approve: true, comment: String::new() }).await, Err(ApiError::NotFound), "{name}: not hers to decide");
+        sign_in(&*backend, "minh.le@noibo.example").await;
+        assert_eq!(broken(leave.decide(id, &Verdict { approve: false, comment: String::new() }).await), [rule("comment", Rule::Required, None)], "{name}");
+        let approved = leave.decide(id, &Verdict { approve: true, comment: "ok".into() }).await.unwrap();
+        assert_eq!(approved.status, LeaveStatus::Approved, "{name}");
+        assert_eq!(broken(leave.decide(id, &Verdict { approve: true, comment: String::new() }).await), [rule("approve", Rule::AlreadyDecided, None)], "{name}");
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        assert_eq!(leave.ask_cancellation(id).await.map(|v| v.status), Ok(LeaveStatus::CancellationPending), "{name}");
+        sign_in(&*backend, "minh.le@noibo.example").await;
+        assert_eq!(leave.decide(id, &Verdict { approve: true, comment: String::new() }).await.map(|v| v.status), Ok(LeaveStatus::Cancelled), "{name}");
+        sign_in(&*backend, "quang.do@noibo.example").await;
+        assert_eq!(leave.request(id).await, Err(ApiError::NotFound), "{name}: someone else's request does not exist for Quang");
+        assert_eq!(leave.hr_requests(&Default::default()).await, Err(ApiError::Forbidden), "{name}");
         backend.sign_out().await.unwrap();
     }
 }

@@ -36,7 +36,7 @@ impl Lang {
 
 /// Data text (a department's name, a programme's title) in both languages.
 /// Interface strings live in `locales/`; this is for what HR types in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LocalizedText {
     pub vi: String,
     pub en: String,

@@ -589,6 +589,7 @@ pub fn demo_leave() -> LeaveBook {
                 id: LeaveRequestId(id),
                 member: member.id,
                 leave_type: leave_type.id,
+                leave_type_name: leave_type.name.clone(),
                 span,
                 working: settings.cost(member.site_id, span).working,
                 reason: String::new(),

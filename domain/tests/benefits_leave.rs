@@ -327,7 +327,14 @@ fn a_span_of_centuries_or_an_absurd_adjustment_is_refused_at_once() {
     let (lan, hoa) = (person(&company, "lan.tran"), person(&company, "hoa.nguyen"));
     let centuries = LeaveSpan::full_days(Date::new(1, 1, 1).unwrap(), Date::new(9999, 12, 31).unwrap());
     let refused = rejected(book.submit(&company, lan, "k", &draft(ANNUAL, centuries), now()));
-    assert_eq!(refused, [Violation::new("span.from", Rule::TooFarBack, Some(7)), Violation::new("span.to", Rule::TooFarAhead, None), Violation::new("span.to", Rule::AcrossYears, None)]);
+    assert_eq!(
+        refused,
+        [
+            Violation::new("span.from", Rule::TooFarBack, Some(7)),
+            Violation::new("span.to", Rule::TooFarAhead, None),
+            Violation::new("span.to", Rule::AcrossYears, None)
+        ]
+    );
     let absurd = AdjustmentDraft { leave_type: ANNUAL, year: 2026, days: HalfDays(i64::MIN), reason: "x".into() };
     assert_eq!(rejected(book.adjust(&company, hoa, lan, &absurd, now())), [Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(30)) }]);
 }

@@ -34,13 +34,23 @@ pub fn role_key(role: Role) -> Key {
     }
 }
 
-/// A number of half days as days in `lang` ("1,5" in Vietnamese).
-pub fn half_days(halves: u64, lang: Lang) -> String {
-    let days = domain::benefits::HalfDays(halves as i64).to_string();
-    match lang {
-        Lang::Vi => days.replace('.', ","),
-        Lang::En => days,
-    }
+thread_local! {
+    /// What each loaded portal module says of its own rules.
+    static PORTAL_RULES: std::cell::RefCell<Vec<RuleMessage>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A portal's sentences for its own rules: `None` for a rule not its own.
+pub type RuleMessage = fn(&FieldError, Lang) -> Option<String>;
+
+/// Lets [`rule_message`] say a portal's rules; its module calls this as it
+/// loads (the texts are in the module, not the first load).
+pub fn register_rule_messages(message: RuleMessage) {
+    PORTAL_RULES.with(|found| {
+        let mut found = found.borrow_mut();
+        if !found.iter().any(|m| std::ptr::fn_addr_eq(*m, message)) {
+            found.push(message);
+        }
+    });
 }
 
 /// A broken rule as a sentence in `lang`, with its number filled in.
@@ -66,21 +76,8 @@ pub fn rule_message(error: &FieldError, lang: Lang) -> String {
         Rule::Transition => (Key::StoreRuleTransition, String::new()),
         Rule::NotCollected => (Key::StoreRuleNotCollected, String::new()),
         Rule::KeyReused => (Key::StoreRuleKeyReused, String::new()),
-        Rule::UnknownLeaveType => (Key::LeaveRuleUnknownLeaveType, String::new()),
-        Rule::UnknownMember => (Key::LeaveRuleUnknownMember, String::new()),
-        Rule::EndsBeforeStart => (Key::LeaveRuleEndsBeforeStart, String::new()),
-        Rule::TooFarBack => (Key::LeaveRuleTooFarBack, limit.to_string()),
-        Rule::TooFarAhead => (Key::LeaveRuleTooFarAhead, String::new()),
-        Rule::AcrossYears => (Key::LeaveRuleAcrossYears, String::new()),
-        Rule::NoWorkingDays => (Key::LeaveRuleNoWorkingDays, String::new()),
-        Rule::Overlap => (Key::LeaveRuleOverlap, String::new()),
-        Rule::LeaveBalance => (Key::LeaveRuleLeaveBalance, half_days(limit, lang)),
-        Rule::PerOccasion => (Key::LeaveRulePerOccasion, half_days(limit, lang)),
-        Rule::LeaveBegun => (Key::LeaveRuleLeaveBegun, String::new()),
-        Rule::AlreadyDecided => (Key::LeaveRuleAlreadyDecided, String::new()),
-        Rule::DelegateSelf => (Key::LeaveRuleDelegateSelf, String::new()),
-        Rule::CarryOverAnnualOnly => (Key::LeaveRuleCarryOverAnnualOnly, String::new()),
-        Rule::HolidayCount => (Key::LeaveRuleHolidayCount, limit.to_string()),
+        // The others are a portal's own, with texts in its module.
+        _ => return PORTAL_RULES.with(|found| found.borrow().iter().find_map(|message| message(error, lang))).unwrap_or_else(|| error.message.clone()),
     };
     super::fill(key, lang, &[("limit", &limit)])
 }

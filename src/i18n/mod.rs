@@ -35,7 +35,7 @@ pub fn register(texts: &'static PortalTexts) {
 /// checks), and it runs after the registration.
 pub fn text(key: Key, lang: Lang) -> &'static str {
     let index = key as usize;
-    let Some(portal) = PORTAL_RANGES.iter().position(|range| range.contains(&index)) else {
+    let Some(portal) = PORTAL_RANGES.iter().position(|&(first, end)| (first..end).contains(&index)) else {
         return match lang {
             Lang::Vi => VI[index],
             Lang::En => EN[index],

@@ -5,7 +5,7 @@ use crate::benefits::approval::Approver;
 use crate::benefits::leave_type::LeaveTypeId;
 use crate::benefits::span::{HalfDays, LeaveSpan};
 use crate::date::{Date, Timestamp};
-use crate::member::MemberId;
+use crate::member::{LocalizedText, MemberId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -128,6 +128,9 @@ pub struct LeaveRequest {
     pub id: LeaveRequestId,
     pub member: MemberId,
     pub leave_type: LeaveTypeId,
+    /// The type's name when it was asked, for lists and the timeline.
+    #[serde(default)]
+    pub leave_type_name: LocalizedText,
     pub span: LeaveSpan,
     /// Working days it costs, counted when it was made.
     pub working: HalfDays,

@@ -152,6 +152,7 @@ pub fn submit(facts: &LeaveFacts, holder: &Holder, draft: &LeaveDraft, now: Time
         id: LeaveRequestId(0),
         member: member.id,
         leave_type: leave_type.id,
+        leave_type_name: leave_type.name.clone(),
         span,
         working,
         reason: draft.reason.trim().to_owned(),

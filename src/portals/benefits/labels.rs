@@ -1,9 +1,9 @@
 //! Leave's enums and spans as people read them.
 
 use crate::i18n::format::date;
-use crate::i18n::labels::half_days;
 use crate::i18n::{fill, text, Key};
 use domain::benefits::{DayOff, Half, HalfDays, LeaveSpan, LeaveStatus};
+use domain::common::{FieldError, Rule};
 use domain::Lang;
 
 pub fn status_key(status: LeaveStatus) -> Key {
@@ -63,4 +63,38 @@ pub fn day_off(reason: &DayOff, lang: Lang) -> String {
         DayOff::Holiday(holiday) => holiday.name.get(lang).to_owned(),
         DayOff::InLieu(holiday) => fill(Key::LeaveInLieu, lang, &[("holiday", holiday.name.get(lang))]),
     }
+}
+
+/// A number of half days as days in `lang` ("1,5" in Vietnamese).
+pub fn half_days(halves: u64, lang: Lang) -> String {
+    let days = HalfDays(halves as i64).to_string();
+    match lang {
+        Lang::Vi => days.replace('.', ","),
+        Lang::En => days,
+    }
+}
+
+/// Leave's rules as sentences in `lang` (registered with the shell's
+/// `rule_message` when the module loads).
+pub fn rule_message(error: &FieldError, lang: Lang) -> Option<String> {
+    let limit = error.limit.unwrap_or_default();
+    let (key, limit) = match error.rule? {
+        Rule::UnknownLeaveType => (Key::LeaveRuleUnknownLeaveType, String::new()),
+        Rule::UnknownMember => (Key::LeaveRuleUnknownMember, String::new()),
+        Rule::EndsBeforeStart => (Key::LeaveRuleEndsBeforeStart, String::new()),
+        Rule::TooFarBack => (Key::LeaveRuleTooFarBack, limit.to_string()),
+        Rule::TooFarAhead => (Key::LeaveRuleTooFarAhead, String::new()),
+        Rule::AcrossYears => (Key::LeaveRuleAcrossYears, String::new()),
+        Rule::NoWorkingDays => (Key::LeaveRuleNoWorkingDays, String::new()),
+        Rule::Overlap => (Key::LeaveRuleOverlap, String::new()),
+        Rule::LeaveBalance => (Key::LeaveRuleLeaveBalance, half_days(limit, lang)),
+        Rule::PerOccasion => (Key::LeaveRulePerOccasion, half_days(limit, lang)),
+        Rule::LeaveBegun => (Key::LeaveRuleLeaveBegun, String::new()),
+        Rule::AlreadyDecided => (Key::LeaveRuleAlreadyDecided, String::new()),
+        Rule::DelegateSelf => (Key::LeaveRuleDelegateSelf, String::new()),
+        Rule::CarryOverAnnualOnly => (Key::LeaveRuleCarryOverAnnualOnly, String::new()),
+        Rule::HolidayCount => (Key::LeaveRuleHolidayCount, limit.to_string()),
+        _ => return None,
+    };
+    Some(fill(key, lang, &[("limit", &limit)]))
 }

@@ -64,6 +64,7 @@ pub enum BenefitsPage {
 }
 
 fn draw(page: BenefitsPage) -> AnyView {
+    crate::i18n::labels::register_rule_messages(labels::rule_message);
     match page {
         BenefitsPage::HomeCard => view! { <member::HomeCard/> }.into_any(),
         BenefitsPage::Leave => view! { <member::LeavePage/> }.into_any(),

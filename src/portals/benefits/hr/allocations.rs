@@ -18,7 +18,7 @@ pub fn HrAllocations() -> impl IntoView {
     view! {
         <HrLeaveFrame title=Key::HrLeaveAllocations>
             <Loadable resource=list skeleton_lines=10 render=|rows| view! {
-                <ul class="stack" data-testid="allocations">
+                <ul class="leave-list" data-testid="allocations">
                     {rows.into_iter().map(|row| view! { <AllocationRow row/> }).collect_view()}
                 </ul>
             }/>

@@ -43,7 +43,7 @@ pub fn HrHolidays() -> impl IntoView {
                 <p class="badge" class:badge-done=c.confirmed data-testid="holidays-state">{move || i18n.t(if c.confirmed { Key::LeaveHolidaysConfirmed } else { Key::LeaveHolidaysProposed })}</p>
             })}
             <FieldMessages errors=Signal::derive(move || errors_at(&failure(), "holidays")) id="holidays-error".to_owned()/>
-            <ul class="stack" data-testid="holidays">
+            <ul class="leave-list" data-testid="holidays">
                 {move || edited.get().map(|c| c.holidays.into_iter().enumerate().map(|(i, h)| {
                     let id = format!("holiday-{i}");
                     let field = format!("holidays[{i}].date");

@@ -59,12 +59,12 @@ pub fn HrRequests() -> impl IntoView {
                 <p class="muted" data-testid="hr-leave-count">{let count = views.len().to_string(); move || i18n.fill(Key::LeaveCount, &[("n", &count)])}</p>
                 <ul class="order-list" data-testid="hr-leave-requests">
                     {views.into_iter().map(|v| {
-                        let (status, when, working, id) = (v.status, v.request.span, v.request.working, v.request.id);
+                        let (status, when, working, id, kind) = (v.status, v.request.span, v.request.working, v.request.id, v.request.leave_type_name.clone());
                         view! {
                             <li class="card order-row">
                                 <a href=browser::app_href(&format!("/benefits/requests/{}", id.0))>{v.member_name.clone()}</a>
                                 <span class=status_class(status)>{move || i18n.t(status_key(status))}</span>
-                                <span class="muted">{move || format!("{} · {}", span(when, i18n.lang()), days(working, i18n.lang()))}</span>
+                                <span class="muted">{move || format!("{} · {} · {}", kind.get(i18n.lang()), span(when, i18n.lang()), days(working, i18n.lang()))}</span>
                             </li>
                         }
                     }).collect_view()}

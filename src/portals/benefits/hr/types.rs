@@ -15,7 +15,7 @@ pub fn HrTypes() -> impl IntoView {
     view! {
         <HrLeaveFrame title=Key::HrLeaveTypes>
             <Loadable resource=types skeleton_lines=8 render=|types| view! {
-                <ul class="stack" data-testid="leave-types">{types.into_iter().map(|t| view! { <TypeCard leave_type=t/> }).collect_view()}</ul>
+                <ul class="leave-list" data-testid="leave-types">{types.into_iter().map(|t| view! { <TypeCard leave_type=t/> }).collect_view()}</ul>
             }/>
         </HrLeaveFrame>
     }

@@ -28,7 +28,7 @@ fn Queue(items: Vec<QueueItem>) -> impl IntoView {
     view! {
         <p class="muted" tabindex="-1" data-testid="approvals-count">{move || i18n.fill(Key::LeaveWaitingCount, &[("n", &left.with(Vec::len).to_string())])}</p>
         <p role="status">{move || decided.get()}</p>
-        <ul class="stack approvals" data-testid="approvals">
+        <ul class="approvals" data-testid="approvals">
             <For each=move || left.get() key=|item| item.request.id let:item>
                 <QueueCard item left decided/>
             </For>
@@ -65,6 +65,7 @@ fn QueueCard(item: QueueItem, left: RwSignal<Vec<QueueItem>>, decided: RwSignal<
     view! {
         <li class="card" data-testid="approval">
             <h2 class="h3"><A href=app_href(&format!("/benefits/requests/{}", id.0))>{requester.clone()}</A></h2>
+            <p>{let kind = request.leave_type_name.clone(); move || kind.get(i18n.lang()).to_owned()}</p>
             <p>{move || span(request.span, i18n.lang())}" · "{move || days(request.working, i18n.lang())}</p>
             {cancellation.then(|| view! { <p class="badge badge-placed"><Tr key=Key::LeaveStatusCancellationPending/></p> })}
             {(!request.reason.is_empty()).then(|| view! { <q class="comment">{request.reason.clone()}</q> })}

@@ -150,12 +150,12 @@ pub fn RequestList(requests: Vec<RequestView>) -> impl IntoView {
     view! {
         <ul class="order-list" data-testid="leave-requests">
             {requests.into_iter().map(|v| {
-                let (id, status, when, working) = (v.request.id, v.status, v.request.span, v.request.working);
+                let (id, status, when, working, kind) = (v.request.id, v.status, v.request.span, v.request.working, v.request.leave_type_name);
                 view! {
                     <li class="card order-row">
                         <A href=app_href(&format!("/benefits/requests/{}", id.0))>{move || span(when, i18n.lang())}</A>
                         <span class=status_class(status)>{move || i18n.t(status_key(status))}</span>
-                        <span class="muted">{move || days(working, i18n.lang())}</span>
+                        <span class="muted">{move || format!("{} · {}", kind.get(i18n.lang()), days(working, i18n.lang()))}</span>
                     </li>
                 }
             }).collect_view()}

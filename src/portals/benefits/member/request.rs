@@ -76,6 +76,7 @@ fn RequestDetails(view: RequestView, just_sent: bool) -> impl IntoView {
         <p><span class=move || status_class(status()) data-testid="request-status">{move || i18n.t(status_key(status()))}</span></p>
         <dl class="facts card">
             {move || (!mine()).then(|| view! { <div class="fact"><dt><Tr key=Key::LeaveWho/></dt><dd>{current.with(|v| v.member_name.clone())}</dd></div> })}
+            <div class="fact"><dt><Tr key=Key::LeaveType/></dt><dd>{move || current.with(|v| v.request.leave_type_name.get(i18n.lang()).to_owned())}</dd></div>
             <div class="fact"><dt><Tr key=Key::LeaveDates/></dt><dd>{move || span(current.with(|v| v.request.span), i18n.lang())}</dd></div>
             <div class="fact"><dt><Tr key=Key::LeaveCost/></dt><dd data-testid="request-cost">{move || days(current.with(|v| v.request.working), i18n.lang())}</dd></div>
             {move || current.with(|v| (!v.request.reason.is_empty()).then(|| v.request.reason.clone())).map(|reason| view! {

@@ -95,9 +95,9 @@ fn Month(calendar: TeamCalendar, department: RwSignal<Option<DepartmentId>>) -> 
                 }).collect_view()}
             </tbody>
         </table>
-        <p class="muted legend"><span class="chip">"AB"</span>" "<Tr key=Key::LeaveLegendApproved/>" · "<span class="chip pending">"AB"</span>" "<Tr key=Key::LeaveLegendPending/>" · "<span class="legend-holiday"></span>" "<Tr key=Key::LeaveLegendHoliday/></p>
+        <p class="muted legend"><span class="chip" aria-hidden="true">"AB"</span>" "<Tr key=Key::LeaveLegendApproved/>" · "<span class="chip pending" aria-hidden="true">"AB"</span>" "<Tr key=Key::LeaveLegendPending/>" · "<span class="legend-holiday"></span>" "<Tr key=Key::LeaveLegendHoliday/></p>
         <h2><Tr key=Key::LeaveWhoIsOff/></h2>
-        <ul class="stack" data-testid="team-absences">
+        <ul class="leave-list" data-testid="team-absences">
             {rows.get_value().into_iter().filter(|r| !r.absences.is_empty()).map(|row| view! { <PersonAbsences row/> }).collect_view()}
         </ul>
     }
