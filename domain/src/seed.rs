@@ -128,6 +128,9 @@ fn segments() -> Vec<Segment> {
     ]
 }
 
+/// Where each is used: `portal` names the portal (`benefits` for leave);
+/// benefit programmes and their claims come to Benefits later, so they
+/// name `benefit_claims`, which no portal is yet, and their cards say so.
 fn offerings() -> Vec<Offering> {
     let employees = || Condition::EmploymentTypeIn(vec![FullTime, PartTime]);
     let offering = |kind, title, summary, audience, portal: &str, amount| Offering {
@@ -153,7 +156,7 @@ fn offerings() -> Vec<Offering> {
             text("Hỗ trợ sức khỏe tinh thần", "Mental-health support"),
             text("Tư vấn tâm lý bảo mật, 6 buổi mỗi năm.", "Confidential counselling, six sessions a year."),
             Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Seasonal, Collaborator])),
-            "benefits",
+            "benefit_claims",
             None,
         ),
         offering(
@@ -161,7 +164,7 @@ fn offerings() -> Vec<Offering> {
             text("Ngân sách đào tạo", "Training budget"),
             text("Tối đa {amount} mỗi năm cho khóa học, chứng chỉ.", "Up to {amount} a year for courses and certificates."),
             Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime])).and(Condition::MinTenureMonths(12)),
-            "benefits",
+            "benefit_claims",
             Some(8_000_000),
         ),
         offering(
@@ -177,7 +180,7 @@ fn offerings() -> Vec<Offering> {
             text("Thưởng giới thiệu khách hàng", "Customer referral bonus"),
             text("Thưởng 2% giá trị đơn đầu tiên của khách bạn giới thiệu.", "2% of the first order of each customer you bring in."),
             Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Collaborator])),
-            "benefits",
+            "benefit_claims",
             None,
         ),
         offering(
@@ -185,7 +188,7 @@ fn offerings() -> Vec<Offering> {
             text("Chương trình sống khỏe", "Wellness programme"),
             text("Khám sức khỏe định kỳ và thẻ tập thể thao.", "Yearly health check and a gym pass."),
             Audience::everyone().and(Condition::EmploymentTypeIn(vec![FullTime, PartTime, Seasonal])),
-            "benefits",
+            "benefit_claims",
             None,
         ),
         offering(
@@ -193,7 +196,7 @@ fn offerings() -> Vec<Offering> {
             text("Hỗ trợ cha mẹ", "Parents' support"),
             text("Hỗ trợ {amount} mỗi tháng cho chi phí trông trẻ.", "{amount} a month towards childcare."),
             Audience::everyone().and(Condition::InSegment(vec!["parents".to_owned()])),
-            "benefits",
+            "benefit_claims",
             Some(500_000),
         ),
         offering(

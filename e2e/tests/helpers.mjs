@@ -161,9 +161,9 @@ export async function expectNoHorizontalScroll(page) {
   expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
 }
 
-/** Presses Tab (Shift+Tab with `back`) until `target` has focus (at most 15 times), as a keyboard user would. */
+/** Presses Tab (Shift+Tab with `back`) until `target` has focus (at most 30 times), as a keyboard user would. */
 export async function tabTo(page, target, { back = false } = {}) {
-  for (let i = 0; i < 15 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+  for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   await expect(target).toBeFocused();

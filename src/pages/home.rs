@@ -22,12 +22,13 @@ pub fn Home() -> impl IntoView {
     let overview = api_resource(|api| async move { Ok((api.profile().await?, api.offerings().await?)) });
     view! {
         <h1>{move || i18n.fill(Key::HomeGreeting, &[("name", &name())])}</h1>
-        // Each portal's own card (leave: days left, requests waiting), drawn by its module.
-        {move || portals::seen_by(session.is_hr()).filter_map(|portal| portal.home_card).map(|card| card()).collect_view()}
         <Loadable resource=overview skeleton_lines=8 render=|(profile, offerings)| view! {
             <ProfileCard profile/>
             <Offerings list=offerings/>
         }/>
+        // Each portal's own card (leave: days left, requests waiting), drawn by
+        // its module; last, so that nothing above moves when it arrives.
+        {move || portals::seen_by(session.is_hr()).filter_map(|portal| portal.home_card).map(|card| card()).collect_view()}
     }
 }
 

@@ -8,7 +8,7 @@ use crate::benefits::calendar::WorkCalendar;
 use crate::benefits::holidays::HolidayCalendar;
 use crate::benefits::leave_type::LeaveType;
 use crate::benefits::leave_type::LeaveTypeId;
-use crate::benefits::reports::{self, AuditEntry, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
+use crate::benefits::reports::{self, AuditEntry, FilterChoices, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
 use crate::benefits::request::{LeaveDraft, LeaveRequest, LeaveRequestId};
 use crate::benefits::settings::LeaveSettings;
 use crate::benefits::use_cases::{self as uc, AdjustmentDraft, DelegationDraft, Holder, LeaveError, LeaveFacts, QueueItem, RequestView, TypeBalance, Verdict};
@@ -148,6 +148,10 @@ impl LeaveBook {
 
     pub fn all_requests(&self, company: &Company, filter: &RequestFilter, now: Timestamp) -> Vec<RequestView> {
         reports::all_requests(company, &self.requests, filter, now.date())
+    }
+
+    pub fn filter_choices(&self, company: &Company) -> FilterChoices {
+        reports::filter_choices(company, &self.types)
     }
 
     pub fn allocations(&self, company: &Company, year: i32, now: Timestamp) -> Vec<MemberAllocation> {

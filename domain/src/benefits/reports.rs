@@ -330,3 +330,16 @@ pub fn payroll_csv(facts: &LeaveFacts, views: &[RequestView], leavers: &[MemberA
     }
     out
 }
+
+/// What HR's request filters offer: the company's departments and sites,
+/// and the leave types.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterChoices {
+    pub departments: Vec<Department>,
+    pub sites: Vec<crate::member::Site>,
+    pub types: Vec<(LeaveTypeId, crate::member::LocalizedText)>,
+}
+
+pub fn filter_choices(company: &Company, types: &[crate::benefits::leave_type::LeaveType]) -> FilterChoices {
+    FilterChoices { departments: company.departments.clone(), sites: company.sites.clone(), types: types.iter().map(|t| (t.id, t.name.clone())).collect() }
+}

@@ -5,7 +5,7 @@ use super::demo::DemoLeave;
 use super::http::HttpLeave;
 use crate::api::{resource, Api, ApiError, Chosen};
 use async_trait::async_trait;
-use domain::benefits::reports::{AuditEntry, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
+use domain::benefits::reports::{AuditEntry, FilterChoices, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
 use domain::benefits::use_cases::{AdjustmentDraft, DelegationDraft, QueueItem, RequestView, TypeBalance, Verdict};
 use domain::benefits::{Allocation, Delegation, HolidayCalendar, LeaveDraft, LeaveRequestId, LeaveType, LeaveTypeId, WorkCalendar};
 use domain::{Date, DepartmentId, Lang, MemberId};
@@ -38,6 +38,7 @@ pub trait LeaveApi {
     // HR side.
     async fn hr_requests(&self, filter: &RequestFilter) -> Result<Vec<RequestView>, ApiError>;
     async fn requests_csv(&self, filter: &RequestFilter, year: i32, lang: Lang) -> Result<String, ApiError>;
+    async fn filter_choices(&self) -> Result<FilterChoices, ApiError>;
     async fn types(&self) -> Result<Vec<LeaveType>, ApiError>;
     async fn save_type(&self, leave_type: &LeaveType) -> Result<LeaveType, ApiError>;
     async fn holidays(&self, year: i32) -> Result<HolidayCalendar, ApiError>;

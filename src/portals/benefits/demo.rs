@@ -9,7 +9,7 @@ use crate::browser;
 use crate::i18n::Key;
 use crate::storage::{self, Problem, StorageNotice, StoredPart};
 use async_trait::async_trait;
-use domain::benefits::reports::{AuditEntry, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
+use domain::benefits::reports::{AuditEntry, FilterChoices, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
 use domain::benefits::use_cases::{view, AdjustmentDraft, DelegationDraft, QueueItem, RequestView, TypeBalance, Verdict};
 use domain::benefits::{
     Allocation, Delegation, HolidayCalendar, LeaveBook, LeaveDraft, LeaveError, LeaveRequest, LeaveRequestId, LeaveType, LeaveTypeId, WorkCalendar,
@@ -157,6 +157,11 @@ impl LeaveApi for DemoLeave {
     async fn requests_csv(&self, filter: &RequestFilter, year: i32, lang: Lang) -> Result<String, ApiError> {
         self.core.hr()?;
         Ok(self.book.borrow().payroll_csv(&self.core.company, filter, year, lang, self.core.now()))
+    }
+
+    async fn filter_choices(&self) -> Result<FilterChoices, ApiError> {
+        self.core.hr()?;
+        Ok(self.book.borrow().filter_choices(&self.core.company))
     }
 
     async fn types(&self) -> Result<Vec<LeaveType>, ApiError> {

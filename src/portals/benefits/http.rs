@@ -4,7 +4,7 @@ use super::api::LeaveApi;
 use crate::api::http::{parse, query_string, HttpBackend};
 use crate::api::ApiError;
 use async_trait::async_trait;
-use domain::benefits::reports::{AuditEntry, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
+use domain::benefits::reports::{AuditEntry, FilterChoices, LeaveSummary, MemberAllocation, RequestFilter, TeamCalendar};
 use domain::benefits::use_cases::{AdjustmentDraft, DelegationDraft, QueueItem, RequestView, TypeBalance, Verdict};
 use domain::benefits::{Allocation, Delegation, HolidayCalendar, LeaveDraft, LeaveRequestId, LeaveType, LeaveTypeId, WorkCalendar};
 use domain::{Date, DepartmentId, Lang, MemberId};
@@ -99,6 +99,10 @@ impl LeaveApi for HttpLeave {
         }
         let path = format!("/hr/leave/requests.csv{}", query_string(&CsvQuery { filter, year, lang }));
         self.0.request(Method::GET, &path, None::<&()>, &[]).await
+    }
+
+    async fn filter_choices(&self) -> Result<FilterChoices, ApiError> {
+        self.0.get("/hr/leave/filters").await
     }
 
     async fn types(&self) -> Result<Vec<LeaveType>, ApiError> {

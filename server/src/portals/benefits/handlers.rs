@@ -415,6 +415,13 @@ pub(super) async fn payroll_csv(State(state): State<AppState>, _: Hr, Params(que
     Ok(([(CONTENT_TYPE, "text/csv; charset=utf-8"), (CONTENT_DISPOSITION, "attachment; filename=\"leave-requests.csv\"")], csv).into_response())
 }
 
+/// What HR's request filters offer: departments, sites, leave types.
+pub(super) async fn filter_choices(State(state): State<AppState>, _: Hr) -> Result<Json<reports::FilterChoices>, Problem> {
+    let mut conn = state.pool.acquire().await?;
+    let company = db::load_company(&mut conn).await?;
+    Ok(Json(reports::filter_choices(&company, &leave_db::types(&mut *conn).await?)))
+}
+
 pub(super) async fn types(State(state): State<AppState>, _: Hr) -> Result<Json<Vec<LeaveType>>, Problem> {
     Ok(Json(leave_db::types(&state.pool).await?))
 }

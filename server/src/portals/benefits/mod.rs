@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/hr/leave/requests", get(handlers::all_requests))
         .route("/hr/leave/requests.csv", get(handlers::payroll_csv))
         .route("/hr/leave/types", get(handlers::types))
+        .route("/hr/leave/filters", get(handlers::filter_choices))
         .route("/hr/leave/types/{id}", axum::routing::put(handlers::save_type))
         .route("/hr/leave/holidays/{year}", get(handlers::holidays).put(handlers::confirm_holidays))
         .route("/hr/leave/allocations", get(handlers::allocations))

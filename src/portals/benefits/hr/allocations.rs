@@ -2,6 +2,7 @@ use super::HrLeaveFrame;
 use crate::components::{errors_at, ActionError, FieldMessages, Loadable};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::benefits::labels::days;
+use crate::portals::benefits::member::AuditTrail;
 use crate::portals::benefits::{leave_resource, today, use_leave};
 use domain::benefits::reports::MemberAllocation;
 use domain::benefits::use_cases::AdjustmentDraft;
@@ -90,6 +91,8 @@ fn AllocationRow(row: MemberAllocation) -> impl IntoView {
                     ("taken", &days(b.taken, i18n.lang())), ("pending", &days(b.pending, i18n.lang())),
                 ]))
             }}</p>
+            <AuditTrail load=|member, year, kind| { let api = use_leave(); Box::pin(async move { api.member_audit(domain::MemberId(member), LeaveTypeId(kind), year).await }) }
+                member=member.0 year=row.balance.year leave_type=row.balance.leave_type.0/>
             <button class="button secondary" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)><Tr key=Key::LeaveAdjust/></button>
             <Show when=move || open.get()>
                 <form class="stack" on:submit=submit novalidate>

@@ -4,7 +4,7 @@ use crate::browser;
 use crate::components::{from_wire_name, wire_name, ActionError, Loadable};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::benefits::labels::{days, span, status_class, status_key};
-use crate::portals::benefits::{today, use_leave};
+use crate::portals::benefits::{leave_resource, today, use_leave};
 use domain::benefits::reports::RequestFilter;
 use domain::benefits::LeaveStatus;
 use leptos::prelude::*;
@@ -30,6 +30,18 @@ pub fn HrRequests() -> impl IntoView {
             Ok::<(), ApiError>(())
         }
     });
+    let choices = leave_resource(|api| async move { api.filter_choices().await });
+    let choice = move |id: &'static str, label: Key, options: Vec<(u32, domain::LocalizedText)>, pick: fn(&mut RequestFilter, Option<u32>)| {
+        view! {
+            <div class="field">
+                <label for=id><Tr key=label/></label>
+                <select id=id on:change=move |ev| filter.update(|f| pick(f, event_target_value(&ev).parse().ok()))>
+                    <option value="">{move || i18n.t(Key::LeaveAll)}</option>
+                    {options.into_iter().map(|(value, name)| view! { <option value=value.to_string()>{move || name.get(i18n.lang()).to_owned()}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
     let date_input = move |id: &'static str, label: Key, pick: fn(&mut RequestFilter) -> &mut Option<domain::Date>| {
         view! {
             <div class="field">
@@ -48,6 +60,11 @@ pub fn HrRequests() -> impl IntoView {
                         {LeaveStatus::ALL.into_iter().map(|s| view! { <option value=wire_name(&s)>{move || i18n.t(status_key(s))}</option> }).collect_view()}
                     </select>
                 </div>
+                {move || choices.get().and_then(Result::ok).map(|c| view! {
+                    {choice("leave-department", Key::LeaveDepartment, c.departments.into_iter().map(|d| (d.id.0, d.name)).collect(), |f, v| f.department = v.map(domain::DepartmentId))}
+                    {choice("leave-site", Key::LeaveSite, c.sites.into_iter().map(|s| (s.id.0, s.name)).collect(), |f, v| f.site = v.map(domain::SiteId))}
+                    {choice("leave-kind", Key::LeaveType, c.types.into_iter().map(|(id, name)| (id.0, name)).collect(), |f, v| f.leave_type = v.map(domain::benefits::LeaveTypeId))}
+                })}
                 {date_input("leave-filter-from", Key::LeaveFrom, |f| &mut f.from)}
                 {date_input("leave-filter-to", Key::LeaveTo, |f| &mut f.to)}
             </div>

@@ -3,7 +3,8 @@ use crate::components::{EligibilityReasons, Loadable};
 use crate::i18n::format::date;
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::benefits::labels::{days, span, status_class, status_key};
-use crate::portals::benefits::leave_resource;
+use crate::portals::benefits::member::AuditTrail;
+use crate::portals::benefits::{leave_resource, use_leave as use_leave_api};
 use crate::session::use_session;
 use domain::benefits::use_cases::{RequestView, TypeBalance};
 use domain::benefits::{Balance, Grant, HalfDays};
@@ -133,6 +134,7 @@ fn AnnualLines(balance: Balance) -> impl IntoView {
         </dl>
         <p class="muted" data-testid="computation">{computation}</p>
         {move || carried_note().map(|note| view! { <p class="muted">{note}</p> })}
+        <AuditTrail load=|_, year, kind| { let api = use_leave_api(); Box::pin(async move { api.audit(domain::benefits::LeaveTypeId(kind), year).await }) } member=0 year=b0.year leave_type=b0.leave_type.0/>
         <div class="field projection">
             <label for="projected-on"><Tr key=Key::LeaveProjectOn/></label>
             <input id="projected-on" type="date" prop:value=move || projected_on.get() on:input=move |ev| projected_on.set(event_target_value(&ev))/>

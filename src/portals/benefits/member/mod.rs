@@ -3,6 +3,7 @@
 //! the team calendar and delegations.
 
 mod approvals;
+mod audit;
 mod card;
 mod delegations;
 mod form;
@@ -11,6 +12,7 @@ mod request;
 mod team;
 
 pub use approvals::ApprovalsPage;
+pub use audit::AuditTrail;
 pub use card::HomeCard;
 pub use delegations::DelegationsPage;
 pub use form::RequestForm;
