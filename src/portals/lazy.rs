@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Draws one of a portal's pages (`P` names them); lives in its module.
@@ -63,25 +64,34 @@ impl<P: Copy + Send + Sync + 'static> Module<P> {
         if let Some(draw) = self.loaded.get() {
             return draw(page);
         }
-        let title = self.title;
-        let module = LocalResource::new(move || async move { self.load().await.ok() });
-        view! {
-            <Suspense fallback=|| view! { <Skeleton lines=4/> }>
-                {move || Suspend::new(async move {
-                    match module.await {
-                        Some(draw) => draw(page),
-                        None => view! {
-                            <h1><Tr key=title/></h1>
-                            <StatusMessage title=Key::ErrorPortalDownload>
-                                <button class="button" on:click=move |_| module.refetch()><Tr key=Key::ActionRetry/></button>
-                            </StatusMessage>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
-        }
-        .into_any()
+        lazy_page(self.title, Box::new(move || Box::pin(async move { self.load().await.ok().map(|draw| Rc::new(move || draw(page)) as Drawer) })))
     }
+}
+
+/// Draws a loaded page.
+type Drawer = Rc<dyn Fn() -> AnyView>;
+
+/// The page's skeleton, then the page `load` resolves to, or a retry.
+/// Not generic, so each portal's module adds no copy of it to the first load.
+#[allow(clippy::type_complexity)]
+fn lazy_page(title: Key, load: Box<dyn Fn() -> Pin<Box<dyn Future<Output = Option<Drawer>>>>>) -> AnyView {
+    let module = LocalResource::new(load);
+    view! {
+        <Suspense fallback=|| view! { <Skeleton lines=4/> }>
+            {move || Suspend::new(async move {
+                match module.await {
+                    Some(draw) => draw(),
+                    None => view! {
+                        <h1><Tr key=title/></h1>
+                        <StatusMessage title=Key::ErrorPortalDownload>
+                            <button class="button" on:click=move |_| module.refetch()><Tr key=Key::ActionRetry/></button>
+                        </StatusMessage>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
 }
 
 /// Declares a portal's module: `split_module!(pub MODULE: StorePage = store(draw), title);`
