@@ -337,9 +337,20 @@ pub fn payroll_csv(facts: &LeaveFacts, views: &[RequestView], leavers: &[MemberA
 pub struct FilterChoices {
     pub departments: Vec<Department>,
     pub sites: Vec<crate::member::Site>,
-    pub types: Vec<(LeaveTypeId, crate::member::LocalizedText)>,
+    pub types: Vec<TypeChoice>,
+}
+
+/// A leave type as a filter offers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypeChoice {
+    pub id: LeaveTypeId,
+    pub name: crate::member::LocalizedText,
 }
 
 pub fn filter_choices(company: &Company, types: &[crate::benefits::leave_type::LeaveType]) -> FilterChoices {
-    FilterChoices { departments: company.departments.clone(), sites: company.sites.clone(), types: types.iter().map(|t| (t.id, t.name.clone())).collect() }
+    FilterChoices {
+        departments: company.departments.clone(),
+        sites: company.sites.clone(),
+        types: types.iter().map(|t| TypeChoice { id: t.id, name: t.name.clone() }).collect(),
+    }
 }

@@ -63,7 +63,7 @@ pub fn HrRequests() -> impl IntoView {
                 {move || choices.get().and_then(Result::ok).map(|c| view! {
                     {choice("leave-department", Key::LeaveDepartment, c.departments.into_iter().map(|d| (d.id.0, d.name)).collect(), |f, v| f.department = v.map(domain::DepartmentId))}
                     {choice("leave-site", Key::LeaveSite, c.sites.into_iter().map(|s| (s.id.0, s.name)).collect(), |f, v| f.site = v.map(domain::SiteId))}
-                    {choice("leave-kind", Key::LeaveType, c.types.into_iter().map(|(id, name)| (id.0, name)).collect(), |f, v| f.leave_type = v.map(domain::benefits::LeaveTypeId))}
+                    {choice("leave-kind", Key::LeaveType, c.types.into_iter().map(|t| (t.id.0, t.name)).collect(), |f, v| f.leave_type = v.map(domain::benefits::LeaveTypeId))}
                 })}
                 {date_input("leave-filter-from", Key::LeaveFrom, |f| &mut f.from)}
                 {date_input("leave-filter-to", Key::LeaveTo, |f| &mut f.to)}
