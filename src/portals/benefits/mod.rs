@@ -46,38 +46,55 @@ pub const PORTAL: Portal = Portal {
 
 split_module!(pub MODULE: BenefitsPage = benefits(draw), Key::NavBenefits, texts = crate::i18n::portal_texts::BENEFITS);
 
-/// A page of Benefits, as its routes name it.
+/// What the portal's module draws: the home page's card, or the page at
+/// the current path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BenefitsPage {
-    /// Not a page: the leave card on the home page.
     HomeCard,
-    Leave,
-    NewRequest,
-    Request,
-    Approvals,
-    Team,
-    Delegations,
-    HrRequests,
-    HrAllocations,
-    HrHolidays,
-    HrTypes,
+    AtPath,
 }
 
 fn draw(page: BenefitsPage) -> AnyView {
     crate::i18n::labels::register_rule_messages(labels::rule_message);
     match page {
         BenefitsPage::HomeCard => view! { <member::HomeCard/> }.into_any(),
-        BenefitsPage::Leave => view! { <member::LeavePage/> }.into_any(),
-        BenefitsPage::NewRequest => view! { <member::RequestForm/> }.into_any(),
-        BenefitsPage::Request => view! { <member::RequestPage/> }.into_any(),
-        BenefitsPage::Approvals => view! { <member::ApprovalsPage/> }.into_any(),
-        BenefitsPage::Team => view! { <member::TeamPage/> }.into_any(),
-        BenefitsPage::Delegations => view! { <member::DelegationsPage/> }.into_any(),
-        BenefitsPage::HrRequests => view! { <hr::HrRequests/> }.into_any(),
-        BenefitsPage::HrAllocations => view! { <hr::HrAllocations/> }.into_any(),
-        BenefitsPage::HrHolidays => view! { <hr::HrHolidays/> }.into_any(),
-        BenefitsPage::HrTypes => view! { <hr::HrTypes/> }.into_any(),
+        BenefitsPage::AtPath => view! { <PageAtPath/> }.into_any(),
     }
+}
+
+/// The portal's pages by path, under its two routes (`routes.rs`): the
+/// router's matching code grows with every route it knows, in the first
+/// load, so the module tells its pages apart itself.
+fn page_at(path: &str) -> AnyView {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    match parts.as_slice() {
+        ["benefits"] => view! { <member::LeavePage/> }.into_any(),
+        ["benefits", "new"] => view! { <member::RequestForm/> }.into_any(),
+        ["benefits", "requests", id] => match id.parse() {
+            Ok(id) => view! { <member::RequestPage id=domain::benefits::LeaveRequestId(id)/> }.into_any(),
+            Err(_) => view! { <crate::pages::NotFound/> }.into_any(),
+        },
+        ["benefits", "approvals"] => view! { <member::ApprovalsPage/> }.into_any(),
+        ["benefits", "team"] => view! { <member::TeamPage/> }.into_any(),
+        ["benefits", "delegations"] => view! { <member::DelegationsPage/> }.into_any(),
+        ["hr", "benefits"] => view! { <hr::HrRequests/> }.into_any(),
+        ["hr", "benefits", "allocations"] => view! { <hr::HrAllocations/> }.into_any(),
+        ["hr", "benefits", "holidays"] => view! { <hr::HrHolidays/> }.into_any(),
+        ["hr", "benefits", "types"] => view! { <hr::HrTypes/> }.into_any(),
+        _ => view! { <crate::pages::NotFound/> }.into_any(),
+    }
+}
+
+/// The page at the current path, drawn again when the path changes.
+#[component]
+fn PageAtPath() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let base = crate::browser::base_path();
+    let path = Memo::new(move |_| {
+        let full = location.pathname.get();
+        full.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&full).to_owned()
+    });
+    move || page_at(&path.get())
 }
 
 /// Today on the member's clock (the year a page opens on, the form's

@@ -1,4 +1,3 @@
-use crate::api::ApiError;
 use crate::browser::app_href;
 use crate::components::{ActionError, ConfirmButton, Loadable};
 use crate::i18n::format::date;
@@ -11,23 +10,16 @@ use domain::benefits::{Approval, Approver, LeaveRequestId, LeaveStatus};
 use domain::Timestamp;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// One request: its days, its approval timeline, and what its member can
 /// still do (withdraw it, or ask for the days back).
 #[component]
-pub fn RequestPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(LeaveRequestId));
+pub fn RequestPage(id: LeaveRequestId) -> impl IntoView {
     let api = use_leave();
     let request = LocalResource::new(move || {
-        let (api, id) = (api.clone(), id.get());
-        async move {
-            match id {
-                Some(id) => api.request(id).await,
-                None => Err(ApiError::NotFound),
-            }
-        }
+        let api = api.clone();
+        async move { api.request(id).await }
     });
     let just_sent = use_query_map().get_untracked().get("sent").is_some();
     Effect::new(move |_| {
