@@ -33,7 +33,7 @@ import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, resolve } from 'node:path';
@@ -205,7 +205,19 @@ async function audit(url, keepStorage) {
     requests: audits['network-requests']?.details?.items?.map((r) => ({ url: r.url, transferSize: r.transferSize })) ?? [],
     lcpElement,
     warnings: lhr.runWarnings,
+    // The filmstrip: what the screen showed when, as Lighthouse's thumbnails (JPEG data URLs).
+    frames: audits['screenshot-thumbnails']?.details?.items ?? [],
   };
+}
+
+/** The last run's filmstrip of a page, as e2e/artifacts/filmstrip/<backend>-<page>-<ms>.jpg, to look at. */
+function saveFilmstrip(backend, path, frames) {
+  const dir = new URL('./artifacts/filmstrip/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const slug = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+  for (const { timing, data } of frames) {
+    writeFileSync(new URL(`${backend}-${slug}-${String(Math.round(timing)).padStart(5, '0')}.jpg`, dir), Buffer.from(data.split(',')[1], 'base64'));
+  }
 }
 
 const median = (values) => {
@@ -227,7 +239,8 @@ async function measure(backend, origin, { path, page, as }) {
     if (landed !== path) throw new Error(`${backend} ${path}: Lighthouse audited ${run.finalUrl}, not ${path}${as ? ' (signed out?)' : ''}`);
     console.log(`  ${backend} ${path} run ${i + 1}/${RUNS}: score ${run.score}, FCP ${fmt(run.fcpMs / 1000, 2)} s, LCP ${fmt(run.lcpMs / 1000, 2)} s, `
       + `TBT ${fmt(run.tbtMs, 0)} ms, CLS ${fmt(run.cls, 3)}, ${fmt(run.bytes / 1000, 1)} KB`);
-    const { requests, ...kept } = run;
+    const { requests, frames, ...kept } = run;
+    if (i === RUNS - 1) saveFilmstrip(backend, path, frames);
     runs.push({ ...kept, requests: requests.map((r) => `${new URL(r.url).pathname} ${r.transferSize}`) });
   }
   return { backend, path, page, signedInAs: as, median: Object.fromEntries(METRICS.map((m) => [m, median(runs.map((r) => r[m]))])), runs };

@@ -222,7 +222,7 @@ fn Shell() -> impl IntoView {
 /// How long after the shell appears the portals the member sees are
 /// fetched: the first page's own requests (its data, a directly linked
 /// portal's module) go first.
-const PREFETCH_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+pub(crate) const PREFETCH_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// After a route change, focus goes to the new page's `<h1>` once it is
 /// drawn (its module or its data may still be loading), so that a screen

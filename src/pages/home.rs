@@ -19,6 +19,8 @@ pub fn Home() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let session = use_session();
     let name = move || session.member().map(|member| member.given_name().to_owned()).unwrap_or_default();
+    let cards_due = RwSignal::new(false);
+    set_timeout(move || cards_due.set(true), crate::app::PREFETCH_AFTER);
     let overview = api_resource(|api| async move { Ok((api.profile().await?, api.offerings().await?)) });
     view! {
         <h1>{move || i18n.fill(Key::HomeGreeting, &[("name", &name())])}</h1>
@@ -27,8 +29,10 @@ pub fn Home() -> impl IntoView {
             <Offerings list=offerings/>
         }/>
         // Each portal's own card (leave: days left, requests waiting), drawn by
-        // its module; last, so that nothing above moves when it arrives.
-        {move || portals::seen_by(session.is_hr()).filter_map(|portal| portal.home_card).map(|card| card()).collect_view()}
+        // its module: last, so that nothing above moves when it arrives, and
+        // only once portals are prefetched, so that its module does not
+        // compete with the page's own first paint.
+        {move || cards_due.get().then(|| portals::seen_by(session.is_hr()).filter_map(|portal| portal.home_card).map(|card| card()).collect_view())}
     }
 }
 
