@@ -7,15 +7,13 @@
 //! December) waits for Minh; Hoa is HR.
 
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
 mod common;
 
-use common::{now, seeded, state};
-use noibo_server::{app, auth, db, seed};
+use common::{seeded, send, session, state, Answer};
+use noibo_server::{app, db, seed};
 use serde_json::{json, Value};
-use sqlx::AnyPool;
 use tower::ServiceExt;
 
 const LAN: &str = "lan.tran@noibo.example";
@@ -28,60 +26,16 @@ const TUAN: &str = "tuan.pham@noibo.example";
 /// Quang's request of 24-25 December, waiting for Minh.
 const QUANGS: i64 = 3;
 
-async fn session(pool: &AnyPool, email: &str) -> String {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM members WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
-    let (token, hash) = auth::new_session_token();
-    db::create_session(pool, &hash, domain::MemberId(id as u32), now().unix_millis() / 1000 + 3600).await.unwrap();
-    format!("{}={token}", auth::SESSION_COOKIE)
-}
-
-#[derive(Debug)]
-struct Answer {
-    status: StatusCode,
-    content_type: String,
-    disposition: String,
-    text: String,
-    body: Value,
-}
-
-impl Answer {
-    /// The `(field, rule)` of every error in a problem.
-    fn errors(&self) -> Vec<(String, String)> {
-        let errors = self.body["errors"].as_array().cloned().unwrap_or_default();
-        errors.iter().map(|e| (e["field"].as_str().unwrap_or("").to_owned(), e["rule"].as_str().unwrap_or("").to_owned())).collect()
-    }
-}
-
-async fn send(app: &Router, method: &str, path: &str, cookie: &str, key: Option<&str>, body: Option<&str>) -> Answer {
-    let mut request = Request::builder().method(method).uri(path).header(header::COOKIE, cookie);
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    if body.is_some() {
-        request = request.header(header::CONTENT_TYPE, "application/json");
-    }
-    let request = request.body(Body::from(body.unwrap_or_default().to_owned())).unwrap();
-    let response = app.clone().oneshot(request).await.unwrap();
-    let (status, content_type, disposition) = {
-        let header_text = |name| response.headers().get(name).map(|v: &header::HeaderValue| v.to_str().unwrap().to_owned()).unwrap_or_default();
-        (response.status(), header_text(header::CONTENT_TYPE), header_text(header::CONTENT_DISPOSITION))
-    };
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let text = String::from_utf8(bytes.to_vec()).unwrap();
-    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-    Answer { status, content_type, disposition, text, body }
-}
-
 async fn get(app: &Router, path: &str, cookie: &str) -> Answer {
-    send(app, "GET", path, cookie, None, None).await
+    send(app, "GET", path, Some(cookie), None, None).await
 }
 
 async fn post(app: &Router, path: &str, cookie: &str, body: &Value) -> Answer {
-    send(app, "POST", path, cookie, None, Some(&body.to_string())).await
+    send(app, "POST", path, Some(cookie), None, Some(&body.to_string())).await
 }
 
 async fn ask(app: &Router, cookie: &str, key: &str, draft: &Value) -> Answer {
-    send(app, "POST", "/api/v1/leave/requests", cookie, Some(key), Some(&draft.to_string())).await
+    send(app, "POST", "/api/v1/leave/requests", Some(cookie), Some(key), Some(&draft.to_string())).await
 }
 
 /// Annual leave (type 1) over whole days.
@@ -136,7 +90,7 @@ async fn the_same_key_twice_makes_one_request_and_a_key_reused_for_another_is_re
     let first = ask(&app, &lan, "retry-me", &annual("2026-12-14", "2026-12-15")).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
     let written_differently = r#"{"reason":"nghỉ phép","span":{"ends":"afternoon","to":"2026-12-15","starts":"morning","from":"2026-12-14"},"leave_type":1}"#;
-    let second = send(&app, "POST", "/api/v1/leave/requests", &lan, Some("retry-me"), Some(written_differently)).await;
+    let second = send(&app, "POST", "/api/v1/leave/requests", Some(&lan), Some("retry-me"), Some(written_differently)).await;
     assert_eq!(second.status, StatusCode::CREATED);
     assert_eq!(second.body, first.body, "the same request, same id");
     let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM leave_requests WHERE member_id = 1").fetch_one(&pool).await.unwrap();
@@ -144,7 +98,7 @@ async fn the_same_key_twice_makes_one_request_and_a_key_reused_for_another_is_re
     let reused = ask(&app, &lan, "retry-me", &annual("2026-12-21", "2026-12-21")).await;
     assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(reused.errors(), [("Idempotency-Key".to_owned(), "key_reused".to_owned())]);
-    let keyless = send(&app, "POST", "/api/v1/leave/requests", &lan, None, Some(&annual("2026-12-21", "2026-12-21").to_string())).await;
+    let keyless = send(&app, "POST", "/api/v1/leave/requests", Some(&lan), None, Some(&annual("2026-12-21", "2026-12-21").to_string())).await;
     assert_eq!(keyless.status, StatusCode::BAD_REQUEST);
 }
 
@@ -442,26 +396,26 @@ async fn hr_edits_leave_types_and_confirms_a_years_holidays() {
     assert_eq!(types.as_array().unwrap().len(), 6);
     let mut marriage = types[1].clone();
     marriage["back_dating_days"] = json!(30);
-    let saved = send(&app, "PUT", "/api/v1/hr/leave/types/2", &hoa, None, Some(&marriage.to_string())).await;
+    let saved = send(&app, "PUT", "/api/v1/hr/leave/types/2", Some(&hoa), None, Some(&marriage.to_string())).await;
     assert_eq!((saved.status, saved.body.clone()), (StatusCode::OK, marriage.clone()));
     assert_eq!(get(&app, "/api/v1/hr/leave/types", &hoa).await.body[1]["back_dating_days"], 30);
-    assert_eq!(send(&app, "PUT", "/api/v1/hr/leave/types/3", &hoa, None, Some(&marriage.to_string())).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(send(&app, "PUT", "/api/v1/hr/leave/types/3", Some(&hoa), None, Some(&marriage.to_string())).await.status, StatusCode::UNPROCESSABLE_ENTITY);
     marriage["name"]["vi"] = json!("");
     assert_eq!(
-        send(&app, "PUT", "/api/v1/hr/leave/types/2", &hoa, None, Some(&marriage.to_string())).await.errors(),
+        send(&app, "PUT", "/api/v1/hr/leave/types/2", Some(&hoa), None, Some(&marriage.to_string())).await.errors(),
         [("name.vi".to_owned(), "required".to_owned())]
     );
     marriage["id"] = json!(99);
     marriage["name"]["vi"] = json!("Kết hôn");
-    assert_eq!(send(&app, "PUT", "/api/v1/hr/leave/types/99", &hoa, None, Some(&marriage.to_string())).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(send(&app, "PUT", "/api/v1/hr/leave/types/99", Some(&hoa), None, Some(&marriage.to_string())).await.status, StatusCode::NOT_FOUND);
 
     let proposed = get(&app, "/api/v1/hr/leave/holidays/2028", &hoa).await;
     assert_eq!((proposed.status, proposed.body["confirmed"].clone()), (StatusCode::OK, json!(false)));
-    let confirmed = send(&app, "PUT", "/api/v1/hr/leave/holidays/2028", &hoa, None, Some(&proposed.body.to_string())).await;
+    let confirmed = send(&app, "PUT", "/api/v1/hr/leave/holidays/2028", Some(&hoa), None, Some(&proposed.body.to_string())).await;
     assert_eq!((confirmed.status, confirmed.body["confirmed"].clone()), (StatusCode::OK, json!(true)), "{}", confirmed.text);
     assert_eq!(get(&app, "/api/v1/hr/leave/holidays/2028", &hoa).await.body, confirmed.body);
     let mut short = proposed.body.clone();
     short["holidays"].as_array_mut().unwrap().pop();
-    assert_eq!(send(&app, "PUT", "/api/v1/hr/leave/holidays/2028", &hoa, None, Some(&short.to_string())).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(send(&app, "PUT", "/api/v1/hr/leave/holidays/2028", Some(&hoa), None, Some(&short.to_string())).await.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(get(&app, "/api/v1/hr/leave/holidays/1999", &hoa).await.status, StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -6,71 +6,21 @@
 //! The clock is pinned to 20 November 2026 (`NOW`); the seeded orders
 //! were placed and collected in October 2026.
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::Router;
-use http_body_util::BodyExt;
 use noibo_server::portals::store::db as store_db;
 mod common;
 
-use common::{now, seeded, state};
-use noibo_server::{app, auth, db, seed};
+use common::{now, seeded, send, session, state, Answer};
+use noibo_server::{app, db, seed};
 use serde_json::{json, Value};
 use sqlx::AnyPool;
-use tower::ServiceExt;
 
 const LAN: &str = "lan.tran@noibo.example";
 const MINH: &str = "minh.le@noibo.example";
 const HOA: &str = "hoa.nguyen@noibo.example";
 const TUAN: &str = "tuan.pham@noibo.example";
 const AN: &str = "an.vo@noibo.example";
-
-/// A session for the member with this email, as the cookie to send.
-async fn session(pool: &AnyPool, email: &str) -> String {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM members WHERE email = $1").bind(email).fetch_one(pool).await.unwrap();
-    let (token, hash) = auth::new_session_token();
-    db::create_session(pool, &hash, domain::MemberId(id as u32), now().unix_millis() / 1000 + 3600).await.unwrap();
-    format!("{}={token}", auth::SESSION_COOKIE)
-}
-
-struct Answer {
-    status: StatusCode,
-    content_type: String,
-    disposition: String,
-    text: String,
-    body: Value,
-}
-
-impl Answer {
-    /// The `(field, rule)` of every error in a problem.
-    fn errors(&self) -> Vec<(String, String)> {
-        let errors = self.body["errors"].as_array().cloned().unwrap_or_default();
-        errors.iter().map(|e| (e["field"].as_str().unwrap_or("").to_owned(), e["rule"].as_str().unwrap_or("").to_owned())).collect()
-    }
-}
-
-async fn send(app: &Router, method: &str, path: &str, cookie: Option<&str>, key: Option<&str>, body: Option<&str>) -> Answer {
-    let mut request = Request::builder().method(method).uri(path);
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    if body.is_some() {
-        request = request.header(header::CONTENT_TYPE, "application/json");
-    }
-    let request = request.body(Body::from(body.unwrap_or_default().to_owned())).unwrap();
-    let response = app.clone().oneshot(request).await.unwrap();
-    let (status, content_type, disposition) = {
-        let header_text = |name| response.headers().get(name).map(|v: &header::HeaderValue| v.to_str().unwrap().to_owned()).unwrap_or_default();
-        (response.status(), header_text(header::CONTENT_TYPE), header_text(header::CONTENT_DISPOSITION))
-    };
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let text = String::from_utf8(bytes.to_vec()).unwrap();
-    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-    Answer { status, content_type, disposition, text, body }
-}
 
 async fn get(app: &Router, path: &str, cookie: &str) -> Answer {
     send(app, "GET", path, Some(cookie), None, None).await
