@@ -338,3 +338,17 @@ fn a_span_of_centuries_or_an_absurd_adjustment_is_refused_at_once() {
     let absurd = AdjustmentDraft { leave_type: ANNUAL, year: 2026, days: HalfDays(i64::MIN), reason: "x".into() };
     assert_eq!(rejected(book.adjust(&company, hoa, lan, &absurd, now())), [Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(30)) }]);
 }
+
+#[test]
+fn hr_types_an_adjustment_in_whole_or_half_days_within_thirty() {
+    use domain::benefits::use_cases::read_adjustment;
+    let range = Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(30)) };
+    assert_eq!(read_adjustment(" 2 "), Ok(HalfDays(4)));
+    assert_eq!(read_adjustment("-1"), Ok(HalfDays(-2)));
+    assert_eq!(read_adjustment("0,5"), Ok(HalfDays(1)));
+    assert_eq!(read_adjustment("-30"), Ok(HalfDays(-60)));
+    assert_eq!(read_adjustment("+2"), Ok(HalfDays(4)));
+    for typed in ["0", "", "30.5", "0.25", "1e3", "abc", "-", "--1", "NaN", "inf", "99999999999999999999"] {
+        assert_eq!(read_adjustment(typed), Err(range.clone()), "{typed:?}");
+    }
+}

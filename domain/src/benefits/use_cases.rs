@@ -373,6 +373,22 @@ pub struct AdjustmentDraft {
     pub reason: String,
 }
 
+/// The most an adjustment may add or take, in half days (30 days).
+const MOST_ADJUSTED: i64 = 60;
+
+/// An adjustment out of range (zero, or more than 30 days either way).
+fn adjustment_out_of_range() -> Violation {
+    Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(MOST_ADJUSTED as u64 / 2)) }
+}
+
+/// What HR typed as an adjustment, in days: whole or half ("2", "-1",
+/// "0,5"), not zero, at most 30 either way; else the range, at `days`.
+pub fn read_adjustment(typed: &str) -> Result<HalfDays, Violation> {
+    let days: Option<f64> = typed.trim().replace(',', ".").parse().ok();
+    let halves = days.map(|d| d * 2.0).filter(|h| h.fract() == 0.0 && *h != 0.0 && h.abs() <= MOST_ADJUSTED as f64);
+    halves.map(|h| HalfDays(h as i64)).ok_or_else(adjustment_out_of_range)
+}
+
 /// HR adjusts `holder`'s balance: a reason is required, the change is
 /// not zero, and what is left never goes below zero.
 pub fn adjust(facts: &LeaveFacts, holder: &Holder, actor: &Member, draft: &AdjustmentDraft, now: Timestamp) -> Result<Allocation, LeaveError> {
@@ -388,8 +404,9 @@ pub fn adjust(facts: &LeaveFacts, holder: &Holder, actor: &Member, draft: &Adjus
     } else if reason.chars().count() > REASON_MAX {
         found.push(Violation::new("reason", Rule::TooLong, Some(REASON_MAX as u64)));
     }
-    if draft.days == HalfDays::ZERO || draft.days.0.unsigned_abs() > 60 {
-        found.push(Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(30)) });
+    if draft.days == HalfDays::ZERO || draft.days.0.unsigned_abs() > MOST_ADJUSTED as u64 {
+        // Refused before any sum sees a number near i64's limits.
+        found.push(adjustment_out_of_range());
         return Err(LeaveError::Rejected(found));
     }
     let available = facts.balance_of(holder, leave_type, draft.year, now.date()).available.unwrap_or_default();

@@ -483,16 +483,8 @@ pub(super) async fn adjust(State(state): State<AppState>, Hr(actor): Hr, Id(id):
     if let Some(violation) = year_violation("year", draft.year) {
         return Err(Problem::violations(vec![violation]));
     }
-    if !(-MOST_HALF_DAYS..=MOST_HALF_DAYS).contains(&draft.days.0) {
-        // The rule's own answer (`uc::adjust`), given before its sums see a
-        // number near i64's limits, which would overflow.
-        return Err(Problem::violations(vec![Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(30)) }]));
-    }
     Ok(Json(retrying(|| adjust_once(&state, &actor, MemberId(id), &draft)).await?))
 }
-
-/// The largest adjustment the rules allow, in half days (`uc::adjust`).
-const MOST_HALF_DAYS: i64 = 60;
 
 /// The member's row is held, so what is left is read after any other
 /// change to their leave has been written.

@@ -5,9 +5,9 @@ use crate::portals::benefits::labels::days;
 use crate::portals::benefits::member::AuditTrail;
 use crate::portals::benefits::{leave_resource, today, use_leave};
 use domain::benefits::reports::MemberAllocation;
-use domain::benefits::use_cases::AdjustmentDraft;
-use domain::benefits::{HalfDays, LeaveTypeId};
-use domain::common::{FieldError, Rule, Violation};
+use domain::benefits::use_cases::{read_adjustment, AdjustmentDraft};
+use domain::benefits::LeaveTypeId;
+use domain::common::FieldError;
 use leptos::prelude::*;
 
 /// Everyone's annual leave this year, as the law computes it, with HR's
@@ -57,20 +57,17 @@ fn AllocationRow(row: MemberAllocation) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let typed = amount.get().trim().replace(',', ".");
-        // Whole or half days, either sign: "2", "-1", "0.5".
-        let halves = typed.parse::<f64>().ok().filter(|v| (v * 2.0).fract() == 0.0 && v.abs() <= 30.0 && *v != 0.0).map(|v| (v * 2.0) as i64);
-        match halves {
-            Some(halves) => {
+        match read_adjustment(&amount.get()) {
+            Ok(days) => {
                 found.set(vec![]);
                 adjust.dispatch(AdjustmentDraft {
                     leave_type: LeaveTypeId(balance.get_untracked().leave_type.0),
                     year: balance.get_untracked().year,
-                    days: HalfDays(halves),
+                    days,
                     reason: reason.get(),
                 });
             }
-            None => found.set(vec![Violation { min: Some(1), ..Violation::new("days", Rule::OutOfRange, Some(30)) }.into()]),
+            Err(refused) => found.set(vec![refused.into()]),
         }
     };
     let id = format!("adjust-{}", member.0);
