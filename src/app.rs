@@ -8,7 +8,7 @@ use crate::browser;
 use crate::components::{Icon, LanguageSwitcher, NoticeBanner, PlainHeader, Skeleton, StatusMessage};
 use crate::i18n::{I18n, Key, Tr};
 use crate::pages::{ConfigErrorPage, Home, HrOverview, NotFound, ProfilePage, SignIn};
-use crate::portals::{self, Portal, PortalRoutes, SeenBy};
+use crate::portals::{self, Portal, PortalPage, SeenBy};
 use crate::session::{Session, SessionState};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -121,7 +121,7 @@ pub fn Configured(chosen: Chosen) -> impl IntoView {
                     <Route path=path!("") view=Home/>
                     <Route path=path!("profile") view=ProfilePage/>
                     <Route path=path!("hr") view=HrOverview/>
-                    <PortalRoutes/>
+                    <Route path=path!("*any") view=PortalPage/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -138,7 +138,14 @@ fn MemberArea() -> impl IntoView {
         SessionState::Checking => view! { <Splash/> }.into_any(),
         SessionState::Unreachable(error) => view! { <SessionUnreachable error/> }.into_any(),
         SessionState::SignedOut { return_here } => {
-            let next = return_here.then(|| page_within_app(&location.pathname.get_untracked())).flatten();
+            // Every path reaches here (portals share one route): an address no
+            // page lives at says so at once rather than after signing in, and
+            // its link home leads on to signing in (hence tracked).
+            let page = page_within_app(&location.pathname.get());
+            if page.as_deref().is_some_and(|page| !SHELL_PAGES.contains(&page) && portals::owning(page).is_none()) {
+                return view! { <NotFound/> }.into_any();
+            }
+            let next = return_here.then_some(page).flatten();
             let query = next.map(|path| format!("?next={}", js_sys::encode_uri_component(&path))).unwrap_or_default();
             view! { <Redirect path=format!("/sign-in{query}")/> }.into_any()
         }
@@ -150,6 +157,9 @@ fn MemberArea() -> impl IntoView {
         }
     }
 }
+
+/// The shell's own pages besides home, as its routes in [`Configured`] name them.
+const SHELL_PAGES: [&str; 2] = ["/profile", "/hr"];
 
 /// The app-relative path of a browser path (the router's paths include the
 /// base the app is served under), or `None` for the home page.

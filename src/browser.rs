@@ -102,13 +102,23 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Replaces the current URL with an app path (`/hr/store/products/7`)
+/// without a navigation: no history entry, no router work.
+pub fn replace_app_path(path: &str) {
+    replace_url(&app_href(path));
+}
+
 /// Replaces the query string of the current URL (`?q=tea`, or `""`)
 /// without a navigation: no history entry, no router work.
 pub fn replace_query(search: &str) {
     let Some(window) = web_sys::window() else { return };
     let path = window.location().pathname().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+    replace_url(&format!("{path}{search}"));
+}
+
+fn replace_url(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }
 

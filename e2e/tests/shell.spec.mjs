@@ -150,3 +150,21 @@ test('a purchase works by keyboard alone, from the catalogue to the placed order
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('order-confirmation')).toContainText(l('store.order_placed'));
 });
+
+test('signed in, an address no page lives at says so inside the shell, in a portal or outside one, and a portal\'s pages follow the address', async ({ page, backend }, testInfo) => {
+  const lang = langOf(testInfo);
+  const l = (key, params) => t(lang, key, params);
+  await signInAs(page, backend, PERSONAS.lan, lang);
+  for (const address of ['/store/nowhere', '/store/products/abc', '/benefits/requests/x', '/no/such/page']) {
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('not_found.title'));
+    await expect(page.getByRole('link', { name: l('nav.store') })).toBeVisible();
+  }
+  await page.goto('/store/products/1');
+  await page.getByRole('link', { name: l('store.back_to_catalogue') }).click();
+  await expect(page).toHaveURL(/\/store$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('store.title'));
+  await page.goBack();
+  await expect(page).toHaveURL(/\/store\/products\/1$/);
+  await expect(page.getByTestId('stock')).toBeVisible();
+});

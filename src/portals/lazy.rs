@@ -94,7 +94,7 @@ fn lazy_page(title: Key, load: Box<dyn Fn() -> Pin<Box<dyn Future<Output = Optio
     .into_any()
 }
 
-/// Declares a portal's module: `split_module!(pub MODULE: StorePage = store(draw), title);`
+/// Declares a portal's module: `split_module!(pub MODULE: () = store(draw), title);`
 /// makes `MODULE`, a [`Module`] whose pages `draw` draws, split into
 /// `*-split_store.wasm`. Everything only `draw` reaches lands in that module.
 /// With `texts = portal_texts::X` the portal's own texts

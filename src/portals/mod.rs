@@ -1,5 +1,4 @@
-//! The portals: one folder each, one entry each in [`PORTALS`] and one line
-//! each in [`PortalRoutes`]. The shell (navigation, router, prefetching,
+//! The portals: one folder each, one entry each in [`PORTALS`]. The shell (navigation, router, prefetching,
 //! per-member state, the storage notice) learns about portals only from
 //! this module. Recipe: `docs/adding-a-portal.md`.
 
@@ -11,7 +10,6 @@ pub mod store;
 use crate::i18n::Key;
 use domain::MemberId;
 use leptos::prelude::*;
-use leptos_router::MatchNestedRoutes;
 
 /// Every portal, in navigation order.
 pub const PORTALS: &[Portal] = &[store::PORTAL, benefits::PORTAL];
@@ -45,6 +43,9 @@ pub struct Portal {
     pub hr_pages: &'static [HrPage],
     /// Its card on the home page (drawn by its module), if it has one.
     pub home_card: Option<fn() -> AnyView>,
+    /// The page at the current path, under one of `paths`: drawn by its
+    /// module, which tells its pages apart ([`PageAtPath`]).
+    pub page: fn() -> AnyView,
 }
 
 /// One of HR's pages for running a portal.
@@ -82,16 +83,45 @@ fn within(page: &str, root: &str) -> bool {
     page.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-/// Every portal's route group, for the router: one line per portal, next
-/// to [`PORTALS`]. Typed, not built from the list: erasing the routes
-/// (`AnyNestedRoute`) costs the first load 7 KB brotli.
-#[component(transparent)]
-pub fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <store::StoreRoutes/>
-        <benefits::BenefitsRoutes/>
+/// The page of whichever portal owns the current path, for the router's
+/// one route for all portals: each route the router knows adds matching
+/// code to the first load (a route per page cost Benefits 0.5 KB brotli).
+#[component]
+pub fn PortalPage() -> impl IntoView {
+    let path = app_path();
+    let owner = Memo::new(move |_| owning(&path.read()).map(|portal| portal.page));
+    move || match owner.get() {
+        Some(page) => page(),
+        None => not_found(),
     }
-    .into_inner()
+}
+
+/// The page for a path no page lives at.
+pub fn not_found() -> AnyView {
+    view! { <crate::pages::NotFound/> }.into_any()
+}
+
+/// A portal's page at the current path, drawn again when the path changes;
+/// `page_at` (in the portal's module) tells its pages apart by the path's
+/// segments, with `NotFound` for any it does not know.
+#[component]
+pub fn PageAtPath(page_at: fn(&[&str]) -> AnyView) -> impl IntoView {
+    let path = app_path();
+    move || {
+        let path = path.get();
+        let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+        page_at(&segments)
+    }
+}
+
+/// The current path within the app (without the base it is served under).
+fn app_path() -> Memo<String> {
+    let location = leptos_router::hooks::use_location();
+    let base = crate::browser::base_path();
+    Memo::new(move |_| {
+        let full = location.pathname.get();
+        full.strip_prefix(base.as_str()).filter(|page| page.starts_with('/')).unwrap_or(&full).to_owned()
+    })
 }
 
 /// The portal `page` (an app-relative path) belongs to.

@@ -5,8 +5,8 @@
 //! - `api.rs`: its calls (`StoreApi`), and `demo.rs` / `http.rs`, their two
 //!   implementations (the demo one with its own stored data);
 //! - `cart.rs`: the member's cart;
-//! - `member/` and `hr/`: its pages; `labels.rs`: its enums' texts;
-//! - `routes.rs`: its route group.
+//! - `member/` and `hr/`: its pages, told apart by `page_at`; `labels.rs`:
+//!   its enums' texts.
 //!
 //! Its pages are a wasm module of their own (`*-split_store.wasm`): only
 //! [`draw`] reaches them, and the backends' store code with them.
@@ -18,13 +18,11 @@ pub mod hr;
 pub mod http;
 pub mod labels;
 pub mod member;
-mod routes;
 
 pub use api::{store_resource, use_store, StoreApi};
-pub use routes::StoreRoutes;
 
 use super::lazy::split_module;
-use super::{HrPage, Portal, SeenBy};
+use super::{not_found, HrPage, PageAtPath, Portal, SeenBy};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -40,6 +38,7 @@ pub const PORTAL: Portal = Portal {
         cart::Cart::provide(member);
     },
     home_card: None,
+    page: || MODULE.page(()),
     hr_pages: &[
         HrPage { path: "/hr/store", label: Key::HrStoreOrders, summary: Key::HrStoreOrdersSummary },
         HrPage { path: "/hr/store/products", label: Key::HrStoreProducts, summary: Key::HrStoreProductsSummary },
@@ -47,34 +46,37 @@ pub const PORTAL: Portal = Portal {
     ],
 };
 
-split_module!(pub MODULE: StorePage = store(draw), Key::NavStore);
+split_module!(pub MODULE: () = store(draw), Key::NavStore);
 
-/// A page of the store, as its routes name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorePage {
-    Catalogue,
-    Product,
-    Cart,
-    Orders,
-    Order,
-    HrOrders,
-    HrProducts,
-    HrProductForm,
-    HrPolicy,
+/// Draws the store's page at the current path; reached only through
+/// [`MODULE`], so the store's pages are in its module.
+fn draw((): ()) -> AnyView {
+    view! { <PageAtPath page_at/> }.into_any()
 }
 
-/// Draws a page of the store; reached only through [`MODULE`], so the
-/// pages load with the store's module.
-fn draw(page: StorePage) -> AnyView {
-    match page {
-        StorePage::Catalogue => view! { <member::Catalogue/> }.into_any(),
-        StorePage::Product => view! { <member::ProductPage/> }.into_any(),
-        StorePage::Cart => view! { <member::CartPage/> }.into_any(),
-        StorePage::Orders => view! { <member::OrdersPage/> }.into_any(),
-        StorePage::Order => view! { <member::OrderPage/> }.into_any(),
-        StorePage::HrOrders => view! { <hr::HrOrders/> }.into_any(),
-        StorePage::HrProducts => view! { <hr::HrProducts/> }.into_any(),
-        StorePage::HrProductForm => view! { <hr::HrProductForm/> }.into_any(),
-        StorePage::HrPolicy => view! { <hr::HrPolicy/> }.into_any(),
+/// The store's pages by the path's segments.
+fn page_at(segments: &[&str]) -> AnyView {
+    use domain::store::{OrderId, ProductId};
+    match segments {
+        ["store"] => view! { <member::Catalogue/> }.into_any(),
+        ["store", "products", id] => match id.parse() {
+            Ok(id) => view! { <member::ProductPage id=ProductId(id)/> }.into_any(),
+            Err(_) => not_found(),
+        },
+        ["store", "cart"] => view! { <member::CartPage/> }.into_any(),
+        ["store", "orders"] => view! { <member::OrdersPage/> }.into_any(),
+        ["store", "orders", id] => match id.parse() {
+            Ok(id) => view! { <member::OrderPage id=OrderId(id)/> }.into_any(),
+            Err(_) => not_found(),
+        },
+        ["hr", "store"] => view! { <hr::HrOrders/> }.into_any(),
+        ["hr", "store", "products"] => view! { <hr::HrProducts/> }.into_any(),
+        ["hr", "store", "products", "new"] => view! { <hr::HrProductForm id=None/> }.into_any(),
+        ["hr", "store", "products", id] => match id.parse() {
+            Ok(id) => view! { <hr::HrProductForm id=Some(ProductId(id))/> }.into_any(),
+            Err(_) => not_found(),
+        },
+        ["hr", "store", "allowance"] => view! { <hr::HrPolicy/> }.into_any(),
+        _ => not_found(),
     }
 }

@@ -14,8 +14,6 @@ use domain::store::{Category, Product, ProductDraft, ProductId, ProductPatch};
 use domain::{Audience, Condition, EmploymentType, LocalizedText};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 
 /// Every product, hidden ones included, with a way into each.
 #[component]
@@ -64,9 +62,7 @@ fn ProductTable(products: Vec<Product>) -> impl IntoView {
 
 /// Creates (`/hr/store/products/new`) or edits a product.
 #[component]
-pub fn HrProductForm() -> impl IntoView {
-    let params = use_params_map();
-    let id = params.read_untracked().get("id").and_then(|id| id.parse().ok()).map(ProductId);
+pub fn HrProductForm(id: Option<ProductId>) -> impl IntoView {
     let backend = crate::api::use_api();
     let data = store_resource(move |api| {
         let backend = backend.clone();
@@ -79,19 +75,13 @@ pub fn HrProductForm() -> impl IntoView {
             Ok((product, workforce))
         }
     });
-    // Once a new product is saved the address names it, and the page is its
-    // edit page (the form itself saves it by id from then on).
-    let title = Signal::derive(move || {
-        let editing = params.read().get("id").is_some_and(|id| id.parse::<u32>().is_ok());
-        if editing {
-            Key::HrStoreEditProduct
-        } else {
-            Key::HrStoreNewProduct
-        }
-    });
+    // Set once a new product is saved: the address names it, the page is its
+    // edit page, and every later save edits that one.
+    let saved = RwSignal::new(id);
+    let title = Signal::derive(move || if saved.read().is_some() { Key::HrStoreEditProduct } else { Key::HrStoreNewProduct });
     view! {
         <HrStoreFrame title>
-            <Loadable resource=data skeleton_lines=12 render=|(product, workforce)| view! { <ProductForm product workforce/> }/>
+            <Loadable resource=data skeleton_lines=12 render=move |(product, workforce)| view! { <ProductForm product workforce id=saved/> }/>
         </HrStoreFrame>
     }
 }
@@ -141,7 +131,7 @@ fn TextField(
 }
 
 #[component]
-fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl IntoView {
+fn ProductForm(product: Option<Product>, workforce: WorkforceOverview, id: RwSignal<Option<ProductId>>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_store();
     let draft = product.as_ref().map(Product::draft);
@@ -176,9 +166,6 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
         "monthly_quota" => quota,
         other => unreachable!("{other} is not in TEXT_FIELDS"),
     };
-    // Set once a new product is created: every later save edits that one.
-    let id = RwSignal::new(product.as_ref().map(|p| p.id));
-
     let save = Action::new_local(move |draft: &ProductDraft| {
         let (api, draft, id) = (api.clone(), draft.clone(), id.get_untracked());
         async move {
@@ -188,12 +175,13 @@ fn ProductForm(product: Option<Product>, workforce: WorkforceOverview) -> impl I
             }
         }
     });
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(product)) = save.value().get() {
             if id.get_untracked().is_none() {
                 id.set(Some(product.id));
-                navigate(&format!("/hr/store/products/{}", product.id.0), NavigateOptions { replace: true, ..Default::default() });
+                // Not a navigation: the page at the new path would be drawn
+                // afresh, without the "saved" it says now.
+                crate::browser::replace_app_path(&format!("/hr/store/products/{}", product.id.0));
             }
         }
     });

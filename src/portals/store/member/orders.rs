@@ -10,7 +10,7 @@ use domain::store::{Order, OrderId, OrderStatus};
 use domain::Site;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The member's orders, newest first.
 #[component]
@@ -54,21 +54,14 @@ fn OrderList(orders: Vec<Order>) -> impl IntoView {
 /// One order: confirmation after checkout, lines, pickup site, the status
 /// timeline, and cancelling while it is still placed.
 #[component]
-pub fn OrderPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(OrderId));
+pub fn OrderPage(id: OrderId) -> impl IntoView {
     let api = use_store();
     let changed = RwSignal::new(None::<Order>);
     let order = {
         let api = api.clone();
         LocalResource::new(move || {
-            let (api, id) = (api.clone(), id.get());
-            async move {
-                match id {
-                    Some(id) => api.order(id).await,
-                    None => Err(ApiError::NotFound),
-                }
-            }
+            let api = api.clone();
+            async move { api.order(id).await }
         })
     };
     let sites = LocalResource::new(move || {

@@ -9,23 +9,15 @@ use crate::portals::store::use_store;
 use domain::store::{ProductDetail, ProductId};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// One product: what it is, what it costs, whether and how many the
 /// member may buy, and what colleagues who bought it say.
 #[component]
-pub fn ProductPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()).map(ProductId));
+pub fn ProductPage(id: ProductId) -> impl IntoView {
     let api = use_store();
     let detail = LocalResource::new(move || {
-        let (api, id) = (api.clone(), id.get());
-        async move {
-            match id {
-                Some(id) => api.product(id).await,
-                None => Err(crate::api::ApiError::NotFound),
-            }
-        }
+        let api = api.clone();
+        async move { api.product(id).await }
     });
     view! {
         <A href=app_href("/store") attr:class="back-link"><Tr key=Key::StoreBackToCatalogue/></A>
