@@ -9,6 +9,7 @@ pub mod benefits;
 pub mod common;
 pub mod company;
 pub mod date;
+pub mod feedback;
 pub mod member;
 pub mod offering;
 pub mod seed;

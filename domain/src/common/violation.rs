@@ -81,6 +81,20 @@ pub enum Rule {
     CarryOverAnnualOnly,
     /// A holiday needs this many days (`limit`); HR moves them, not adds or drops.
     HolidayCount,
+    /// An answer of another kind than its question asks (a score for a choice).
+    AnswerKind,
+    /// The survey is not open on this day.
+    SurveyClosed,
+    /// Not in this survey's, idea's or message's audience.
+    NotInAudience,
+    /// A token for this scope was already issued to this member.
+    AlreadyIssued,
+    /// This token was already spent.
+    TokenSpent,
+    /// The token does not prove what it claims (wrong scope, or forged).
+    TokenInvalid,
+    /// The month's anonymous messages are used up (`limit` = the allowance).
+    MessageAllowance,
 }
 
 impl Rule {
@@ -117,6 +131,13 @@ impl Rule {
             Rule::DelegateSelf => "you cannot delegate to yourself",
             Rule::CarryOverAnnualOnly => "only annual leave carries over",
             Rule::HolidayCount => "a holiday has the wrong number of days",
+            Rule::AnswerKind => "this answer is not of the kind its question asks",
+            Rule::SurveyClosed => "the survey is not open",
+            Rule::NotInAudience => "you are not among the people this is for",
+            Rule::AlreadyIssued => "a token for this was already issued to you",
+            Rule::TokenSpent => "this token was already used",
+            Rule::TokenInvalid => "this token is not valid here",
+            Rule::MessageAllowance => "this month's anonymous messages are used up",
         }
     }
 }
@@ -137,6 +158,11 @@ pub struct Violation {
 impl Violation {
     pub fn new(field: &str, rule: Rule, limit: Option<u64>) -> Violation {
         Violation { field: field.to_owned(), rule, limit, min: None }
+    }
+
+    /// `field` is outside `min..=max`, naming the range.
+    pub fn out_of_range(field: &str, min: u64, max: u64) -> Violation {
+        Violation { min: Some(min), ..Violation::new(field, Rule::OutOfRange, Some(max)) }
     }
 
     /// The broken rule in English, for API readers.
@@ -220,7 +246,7 @@ impl WholeRange {
     }
 
     fn violation(self, field: &str) -> Violation {
-        Violation { min: Some(self.min), ..Violation::new(field, Rule::OutOfRange, Some(self.max)) }
+        Violation::out_of_range(field, self.min, self.max)
     }
 }
 
