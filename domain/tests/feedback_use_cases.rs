@@ -388,3 +388,19 @@ fn a_member_sees_the_open_surveys_meant_for_them() {
     let open: Vec<SurveyId> = uc::open_surveys(&world.facts(), lan, today()).iter().map(|s| s.id).collect();
     assert_eq!(open, vec![SurveyId(1)]);
 }
+
+#[test]
+fn the_portal_home_tells_a_member_their_messages_left_whether_their_department_can_be_written_to_and_their_surveys() {
+    let world = World::new();
+    let lan = world.member("lan.tran");
+    let mut issued = Vec::new();
+    token_for(&world, lan, Scope::Messages { month: uc::month_of(today()) }, &mut issued).unwrap();
+    token_for(&world, lan, survey_scope(&world, 2, lan), &mut issued).unwrap();
+    let home = uc::home(&world.facts(), lan, &issued, today());
+    assert_eq!((home.month.as_str(), home.messages_left, home.department, home.department_addressable), ("2026-11", 9, SALES, true));
+    let surveys: Vec<(SurveyId, bool)> = home.open_surveys.iter().map(|o| (o.survey.id, o.token_issued)).collect();
+    assert_eq!(surveys, vec![(SurveyId(1), false), (SurveyId(2), true)]);
+    assert_eq!(home.open_surveys[0].scope, survey_scope(&world, 1, lan));
+    let director = world.member("thanh.nguyen");
+    assert!(!uc::home(&world.facts(), director, &[], today()).department_addressable, "the board has one member");
+}

@@ -81,6 +81,10 @@ impl FeedbackBook {
 
     // ------------------------------------------------ signed-in members
 
+    pub fn home(&self, company: &Company, member: &Member, today: Date) -> crate::feedback::wire::FeedbackHome {
+        uc::home(&self.facts(company), member, &self.issued, today)
+    }
+
     /// The published key of a scope: the same for everyone who asks.
     pub fn public_key(&self, scope: &Scope) -> PublicKey {
         self.master().scope_key(scope).public_key()

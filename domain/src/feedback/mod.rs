@@ -18,3 +18,4 @@ pub mod survey;
 pub mod thread;
 pub mod token;
 pub mod use_cases;
+pub mod wire;

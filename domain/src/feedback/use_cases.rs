@@ -15,6 +15,7 @@ use crate::feedback::settings::FeedbackSettings;
 use crate::feedback::survey::{answer_violations, Answer, Response, Survey, SurveyDraft, SurveyId};
 use crate::feedback::thread::{self, Author, Message, Moderation, Recipient, Routing, Thread, Topic};
 use crate::feedback::token::{BlindedRequest, Issued, Scope, ScopeKey, SpentMark, Token, TokenError};
+use crate::feedback::wire::{FeedbackHome, OpenSurvey};
 use crate::member::{Member, MemberId};
 use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
@@ -410,4 +411,29 @@ pub fn save_survey(actor: &Member, id: SurveyId, draft: &SurveyDraft) -> Result<
 pub fn open_surveys<'s>(facts: &FeedbackFacts<'s>, member: &Member, today: Date) -> Vec<&'s Survey> {
     let mine = facts.company.facts(member, today);
     facts.surveys.iter().filter(|s| s.is_open(today) && s.draft.audience.admits(&mine)).collect()
+}
+
+/// The portal's home for `member`: the month's messages left, whether their
+/// department can be written to, and the open surveys with their scopes.
+pub fn home(facts: &FeedbackFacts, member: &Member, issued: &[Issuance], today: Date) -> FeedbackHome {
+    let month = month_of(today);
+    let scope = Scope::Messages { month: month.clone() }.key();
+    let used = issued.iter().filter(|i| i.member == member.id && i.scope == scope).count() as u32;
+    let min = facts.settings.min_department_members;
+    let open_surveys = open_surveys(facts, member, today)
+        .into_iter()
+        .map(|survey| {
+            let scope = survey_scope(facts, survey, member, today);
+            let token_issued = issued.iter().any(|i| i.member == member.id && i.scope == scope.key());
+            OpenSurvey { survey: survey.clone(), scope, token_issued }
+        })
+        .collect();
+    FeedbackHome {
+        month,
+        messages_left: facts.settings.monthly_messages.saturating_sub(used),
+        department: member.department_id,
+        department_addressable: thread::route(facts.company, Recipient::Department(member.department_id), min).rerouted_below.is_none(),
+        min_department_members: min,
+        open_surveys,
+    }
 }
