@@ -630,3 +630,243 @@ pub fn demo_leave() -> LeaveBook {
     }];
     LeaveBook { settings, types, allocations, requests, delegations, keys: vec![] }
 }
+
+/// The demo's anonymous feedback: conversations with replies, ideas with
+/// votes and statuses, two closed pulses of a series (their trend), a
+/// closed survey too small to show, and November's pulse, open. Random
+/// ids and the master secret come from `rng`; nobody's browser holds the
+/// seeded conversations' keys.
+pub fn demo_feedback(rng: &mut impl crate::feedback::use_cases::Random) -> crate::feedback::book::FeedbackBook {
+    use crate::date::Date;
+    use crate::feedback::anonymous::{AnonymousId, ThreadKey};
+    use crate::feedback::book::FeedbackBook;
+    use crate::feedback::idea::{Comment, Idea, IdeaStatus, Signature};
+    use crate::feedback::profile::reported_profile;
+    use crate::feedback::survey::{Answer, Question, QuestionKind, Response, Survey, SurveyDraft, SurveyId};
+    use crate::feedback::thread::{Author, Message, Recipient, Thread, Topic};
+
+    let company = demo_company();
+    let who = |local: &str| company.member_by_email(&format!("{local}@noibo.example")).expect("a demo member");
+    let day = |text: &str| -> Date { text.parse().expect("a date") };
+    let mut book = FeedbackBook::new(rng);
+    let mut random = || {
+        let mut bytes = [0u8; 16];
+        rng.fill_bytes(&mut bytes);
+        bytes
+    };
+
+    let pulse_questions = || {
+        vec![
+            Question { text: text("Tôi được lắng nghe khi góp ý", "I am listened to when I speak up"), kind: QuestionKind::Agreement },
+            Question { text: text("Khối lượng công việc của tôi hợp lý", "My workload is reasonable"), kind: QuestionKind::Agreement },
+            Question {
+                text: text("Bạn có giới thiệu công ty là nơi đáng làm việc?", "Would you recommend us as a place to work?"), kind: QuestionKind::Enps
+            },
+            Question { text: text("Điều gì nên thay đổi?", "What should change?"), kind: QuestionKind::Text },
+        ]
+    };
+    let survey = |id: u32, vi: &str, en: &str, opens: &str, closes: &str, series: Option<&str>, questions: Vec<Question>| Survey {
+        id: SurveyId(id),
+        draft: SurveyDraft {
+            title: text(vi, en),
+            questions,
+            audience: Audience::everyone(),
+            opens: day(opens),
+            closes: day(closes),
+            min_responses: 5,
+            min_comment_responses: 5,
+            series: series.map(str::to_owned),
+        },
+    };
+    book.surveys = vec![
+        survey(1, "Nhịp đập tháng 9", "September pulse", "2026-09-07", "2026-09-13", Some("pulse"), pulse_questions()),
+        survey(2, "Nhịp đập tháng 10", "October pulse", "2026-10-05", "2026-10-11", Some("pulse"), pulse_questions()),
+        survey(
+            3,
+            "Căng tin mới",
+            "The new canteen",
+            "2026-11-02",
+            "2026-11-08",
+            None,
+            vec![
+                Question { text: text("Bữa trưa ngon miệng", "Lunch tastes good"), kind: QuestionKind::Agreement },
+                Question {
+                    text: text("Bạn muốn giờ ăn trưa nào?", "Which lunch time would you like?"),
+                    kind: QuestionKind::Choice { options: vec![text("11:30", "11:30"), text("12:00", "12:00")] },
+                },
+            ],
+        ),
+        survey(4, "Nhịp đập tháng 11", "November pulse", "2026-11-16", "2026-11-29", Some("pulse"), pulse_questions()),
+    ];
+
+    let everyone: Vec<&Member> = company.members.iter().collect();
+    // Who answered each closed survey, with a score from 1 to 5 that sets
+    // the tone of their answers.
+    // (survey, day, [(member, tone)])
+    type Answered<'a> = (u32, &'a str, &'a [(&'a str, u8)]);
+    let answered: [Answered; 3] = [
+        (
+            1,
+            "2026-09-09",
+            &[
+                ("lan.tran", 3),
+                ("minh.le", 4),
+                ("quang.do", 2),
+                ("thao.bui", 3),
+                ("khoa.dang", 3),
+                ("ngoc.huynh", 2),
+                ("thu.tran", 2),
+                ("dung.le", 3),
+                ("son.ly", 2),
+                ("my.duong", 3),
+                ("hung.nguyen", 4),
+                ("duc.hoang", 3),
+                ("linh.ha", 4),
+                ("tam.cao", 2),
+            ],
+        ),
+        (
+            2,
+            "2026-10-07",
+            &[
+                ("lan.tran", 4),
+                ("minh.le", 5),
+                ("quang.do", 3),
+                ("thao.bui", 4),
+                ("khoa.dang", 4),
+                ("ngoc.huynh", 3),
+                ("thu.tran", 3),
+                ("dung.le", 4),
+                ("son.ly", 3),
+                ("my.duong", 4),
+                ("hung.nguyen", 5),
+                ("tuan.pham", 3),
+                ("duc.hoang", 4),
+                ("linh.ha", 5),
+                ("tam.cao", 3),
+                ("hieu.lam", 4),
+            ],
+        ),
+        (3, "2026-11-04", &[("phuc.ngo", 4), ("hanh.vu", 5), ("thu.tran", 3), ("nam.dinh", 4)]),
+    ];
+    let remarks = ["Cần thêm chỗ để xe máy có mái che.", "Họp giao ban nên ngắn hơn.", "Muốn có thêm khóa học Excel.", ""];
+    for (survey, on, people) in answered {
+        let on = day(on);
+        for (n, &(local, tone)) in people.iter().enumerate() {
+            let answers = match survey {
+                3 => vec![Answer::Score(tone), Answer::Choice((n % 2) as u8)],
+                _ => vec![
+                    Answer::Score(tone),
+                    Answer::Score((tone + (n % 2) as u8).min(5)),
+                    Answer::Score((tone * 2 + (n % 3) as u8).min(10)),
+                    match remarks[n % remarks.len()] {
+                        "" => Answer::Skipped,
+                        remark => Answer::Text(remark.to_owned()),
+                    },
+                ],
+            };
+            let profile = reported_profile(who(local), &everyone, 5, on);
+            book.responses.push(Response { id: AnonymousId::from_random(random()), survey: SurveyId(survey), day: on, profile, answers });
+        }
+    }
+
+    let message = |id: AnonymousId, author: Author, body: &str, on: &str| Message { id, author, body: body.to_owned(), day: day(on), hidden: None };
+    let responder = |local: &str| {
+        let member = who(local);
+        Author::Responder { name: member.full_name.clone(), role: member.role }
+    };
+    book.threads = vec![
+        Thread {
+            id: AnonymousId::from_random(random()),
+            access: ThreadKey::from_random(random()).access(),
+            recipient: Recipient::Hr,
+            topic: Topic::Safety,
+            began: day("2026-11-10"),
+            messages: vec![
+                message(AnonymousId::from_random(random()), Author::Member, "Lối đi xe nâng ở kho B không còn vạch sơn, rất dễ va chạm.", "2026-11-10"),
+                message(
+                    AnonymousId::from_random(random()),
+                    responder("hoa.nguyen"),
+                    "Cảm ơn bạn. Phòng Nhân sự đã báo bộ phận Vận hành, sẽ sơn lại trong tuần này.",
+                    "2026-11-11",
+                ),
+                message(AnonymousId::from_random(random()), Author::Member, "Cảm ơn chị, em sẽ báo nếu vẫn chưa xong.", "2026-11-12"),
+            ],
+        },
+        Thread {
+            id: AnonymousId::from_random(random()),
+            access: ThreadKey::from_random(random()).access(),
+            recipient: Recipient::Department(PRODUCTION),
+            topic: Topic::Workplace,
+            began: day("2026-11-13"),
+            messages: vec![
+                message(AnonymousId::from_random(random()), Author::Member, "Ca đêm thiếu nước uống ở xưởng 2.", "2026-11-13"),
+                message(AnonymousId::from_random(random()), responder("hung.nguyen"), "Tôi đã yêu cầu lắp thêm bình nước, dự kiến xong thứ Hai.", "2026-11-14"),
+            ],
+        },
+        Thread {
+            id: AnonymousId::from_random(random()),
+            access: ThreadKey::from_random(random()).access(),
+            recipient: Recipient::Hr,
+            topic: Topic::PayAndBenefits,
+            began: day("2026-11-18"),
+            messages: vec![message(
+                AnonymousId::from_random(random()),
+                Author::Member,
+                "Phụ cấp xăng xe có được điều chỉnh theo giá xăng mới không?",
+                "2026-11-18",
+            )],
+        },
+    ];
+
+    let signed = |local: &str| {
+        let member = who(local);
+        Some(Signature { member: member.id, name: member.full_name.clone() })
+    };
+    let idea = |id: AnonymousId, signed, title: &str, body: &str, on: &str, status, votes, comments| Idea {
+        id,
+        signed,
+        title: title.to_owned(),
+        body: body.to_owned(),
+        day: day(on),
+        status,
+        votes,
+        comments,
+        hidden: None,
+    };
+    let comment = |id: AnonymousId, signed, body: &str, on: &str| Comment { id, signed, body: body.to_owned(), day: day(on), hidden: None };
+    book.ideas = vec![
+        idea(
+            AnonymousId::from_random(random()),
+            None,
+            "Xe đưa đón từ Thủ Dầu Một",
+            "Một tuyến xe buổi sáng và buổi chiều cho ca hành chính ở nhà máy Bình Dương.",
+            "2026-10-20",
+            IdeaStatus::Planned,
+            12,
+            vec![comment(AnonymousId::from_random(random()), signed("thu.tran"), "Rất cần cho ca sáng.", "2026-10-21")],
+        ),
+        idea(
+            AnonymousId::from_random(random()),
+            signed("lan.tran"),
+            "Góc đọc sách ở văn phòng Hà Nội",
+            "Một kệ sách chung, ai cũng có thể mang sách đến.",
+            "2026-11-03",
+            IdeaStatus::UnderReview,
+            5,
+            vec![],
+        ),
+        idea(AnonymousId::from_random(random()), None, "Máy lọc nước ở tầng 3", "Tầng 3 chưa có máy lọc nước.", "2026-09-15", IdeaStatus::Done, 3, vec![]),
+        idea(
+            AnonymousId::from_random(random()),
+            signed("quang.do"),
+            "Làm việc từ xa vào thứ Sáu",
+            "Cho phép làm việc từ xa mỗi thứ Sáu với các vị trí không cần có mặt.",
+            "2026-10-02",
+            IdeaStatus::Declined("Công ty đang thử nghiệm lịch linh hoạt theo phòng ban; sẽ xem xét lại vào quý 2.".to_owned()),
+            8,
+            vec![comment(AnonymousId::from_random(random()), None, "Có thể thử một tháng trước không?", "2026-10-05")],
+        ),
+    ];
+    book
+}

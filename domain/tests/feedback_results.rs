@@ -170,3 +170,26 @@ fn a_second_answer_with_the_same_token_is_refused_and_changes_nothing() {
     assert_eq!(again.unwrap_err(), domain::feedback::use_cases::already_spent());
     assert_eq!(pulse.book.responses.len(), 1);
 }
+
+#[test]
+fn the_demo_has_a_trend_of_two_pulses_a_survey_too_small_to_show_and_a_breakdown_that_hides_small_departments() {
+    let company = demo_company();
+    let book = domain::seed::demo_feedback(&mut ChaCha20Rng::seed_from_u64(1));
+    let hoa = person(&company, "hoa.nguyen");
+    let today = now().date();
+    let october = book.results(hoa, SurveyId(2), ResultsQuery { filter: None, breakdown: Some(Dimension::Department) }, today).unwrap();
+    assert_eq!(october.total.as_ref().map(|t| t.respondents), Some(16));
+    let trend: Vec<SurveyId> = october.trend.iter().map(|p| p.survey).collect();
+    assert_eq!(trend, vec![SurveyId(1), SurveyId(2)], "November's pulse is still open");
+    assert!(october.trend.iter().all(|p| p.enps.is_some() && p.mean_hundredths.is_some()));
+    let hidden = october.groups.iter().filter(|g| g.figures.is_none()).count();
+    let shown = october.groups.iter().filter(|g| g.figures.is_some()).count();
+    assert!(hidden >= 2 && shown >= 1, "{:?}", october.groups);
+    assert!(!october.comments.is_empty());
+    let canteen = book.results(hoa, SurveyId(3), ResultsQuery::default(), today).unwrap();
+    assert_eq!((canteen.responses, canteen.total), (4, None));
+    let november = book.home(&company, person(&company, "lan.tran"), today);
+    assert_eq!(november.open_surveys.iter().map(|o| o.survey.id).collect::<Vec<_>>(), vec![SurveyId(4)]);
+    let stored = serde_json::to_string(&(&book.responses, &book.threads)).unwrap();
+    assert!(!stored.contains("\"member\":") && !stored.contains("@noibo"), "anonymous items name no member");
+}

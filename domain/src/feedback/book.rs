@@ -213,6 +213,11 @@ impl FeedbackBook {
         Ok(self.put_idea(changed))
     }
 
+    pub fn save_settings(&mut self, actor: &Member, settings: &FeedbackSettings) -> Result<FeedbackSettings, FeedbackError> {
+        self.settings = uc::save_settings(actor, settings)?;
+        Ok(self.settings)
+    }
+
     /// Saves HR's survey: a new one when `id` is `None`.
     pub fn save_survey(&mut self, actor: &Member, id: Option<SurveyId>, draft: &SurveyDraft) -> Result<Survey, FeedbackError> {
         let id = match id {

@@ -407,6 +407,15 @@ pub fn save_survey(actor: &Member, id: SurveyId, draft: &SurveyDraft) -> Result<
     Ok(Survey { id, draft: draft.clone() })
 }
 
+/// HR's company-wide settings, checked.
+pub fn save_settings(actor: &Member, settings: &FeedbackSettings) -> Result<FeedbackSettings, FeedbackError> {
+    if !is_hr(actor) {
+        return Err(FeedbackError::Forbidden);
+    }
+    accepted(settings.violations())?;
+    Ok(*settings)
+}
+
 /// The open surveys `member` is asked to answer on `today`.
 pub fn open_surveys<'s>(facts: &FeedbackFacts<'s>, member: &Member, today: Date) -> Vec<&'s Survey> {
     let mine = facts.company.facts(member, today);
