@@ -27,10 +27,15 @@ pub fn app(state: AppState, cors_origins: &[String], static_dir: Option<&std::pa
     let cors = cors(cors_origins)?;
     // Request logs (method, path, status, latency; never the peer's address
     // or user agent) cover the member API only. Routes that must leave no
-    // trace (signing in; anonymous portals later) are merged in after the
+    // trace (signing in, anonymous feedback) are merged in after the
     // layer, so no log at any level records when or from where they came.
-    let logged = Router::new().merge(shell::router()).merge(portals::store::router()).merge(portals::benefits::router()).layer(TraceLayer::new_for_http());
-    let v1 = logged.merge(shell::unlogged_router());
+    let logged = Router::new()
+        .merge(shell::router())
+        .merge(portals::store::router())
+        .merge(portals::benefits::router())
+        .merge(portals::feedback::router())
+        .layer(TraceLayer::new_for_http());
+    let v1 = logged.merge(shell::unlogged_router()).merge(portals::feedback::anonymous_router());
     let not_found = || async { Problem::not_found() };
     let router = Router::new()
         .nest("/api/v1", v1)

@@ -19,8 +19,9 @@ pub async fn seed_demo(pool: &AnyPool) -> Result<bool, sqlx::Error> {
     }
     let store = crate::portals::store::seed_demo(&mut tx).await?;
     let benefits = crate::portals::benefits::seed_demo(&mut tx).await?;
+    let feedback = crate::portals::feedback::seed_demo(&mut tx).await?;
     tx.commit().await?;
-    Ok(company || store || benefits)
+    Ok(company || store || benefits || feedback)
 }
 
 async fn seed_company(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {

@@ -325,7 +325,7 @@ async fn connections_beyond_the_cap_wait_for_a_free_one() {
 }
 
 #[tokio::test]
-async fn logs_at_trace_record_neither_sign_ins_nor_where_requests_come_from() {
+async fn logs_at_trace_record_neither_sign_ins_nor_anonymous_calls_nor_where_requests_come_from() {
     let server = Server::start(&[]).await;
     let mut client = server.connect();
     let port = client.local_addr().unwrap().port();
@@ -334,14 +334,23 @@ async fn logs_at_trace_record_neither_sign_ins_nor_where_requests_come_from() {
     let mut answer = [0u8; 12];
     client.read_exact(&mut answer).unwrap();
     assert_eq!(&answer, b"HTTP/1.1 401");
+    // An anonymous feedback call, with a cookie it ignores.
+    let body = r#"{"key":"00000-0000-0000-0000-0000-00000"}"#;
+    write!(
+        client,
+        "POST /api/v1/feedback/anonymous/threads/open HTTP/1.1\r\nHost: t\r\nCookie: noibo_session=abc\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
     write!(client, "GET /api/v1/health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").unwrap();
     let (rest, _) = until_closed(client);
     assert!(rest.contains("200 OK"), "{rest}");
     std::thread::sleep(Duration::from_millis(200));
     let logs = server.logs();
     assert!(logs.contains("uri=/health"), "the member API is logged: {logs}");
-    for trace in ["/session", "lan.tran", "sign_in_attempts"] {
-        assert!(!logs.contains(trace), "a sign-in left a trace ({trace}): {logs}");
+    assert!(rest.contains("404 Not Found"), "the anonymous call was answered: {rest}");
+    for trace in ["/session", "lan.tran", "sign_in_attempts", "/feedback", "feedback_threads", "noibo_session"] {
+        assert!(!logs.contains(trace), "a sign-in or an anonymous call left a trace ({trace}): {logs}");
     }
     assert!(!logs.contains(&format!(":{port}")) && !logs.contains(&format!("port={port}")), "the peer's address was logged: {logs}");
 }

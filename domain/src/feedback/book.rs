@@ -236,14 +236,6 @@ impl FeedbackBook {
     }
 
     pub fn results(&self, viewer: &Member, survey: SurveyId, query: ResultsQuery, today: Date) -> Result<SurveyResults, FeedbackError> {
-        let survey = self.surveys.iter().find(|s| s.id == survey).ok_or(FeedbackError::NotFound)?;
-        let of = |id: SurveyId| self.responses.iter().filter(|r| r.survey == id).cloned().collect::<Vec<_>>();
-        let series: Vec<(Survey, Vec<Response>)> = self
-            .surveys
-            .iter()
-            .filter(|s| s.id != survey.id && s.draft.series.is_some() && s.draft.series == survey.draft.series)
-            .map(|s| (s.clone(), of(s.id)))
-            .collect();
-        results::results(viewer, survey, &of(survey.id), &series, query, today)
+        results::survey_results(viewer, &self.surveys, &self.responses, survey, query, today)
     }
 }

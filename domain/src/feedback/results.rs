@@ -246,6 +246,23 @@ pub fn results(
     Ok(results)
 }
 
+/// Survey `id`'s results as `viewer` may see them, from every survey and
+/// response (its series' are compared for the trend).
+pub fn survey_results(
+    viewer: &Member,
+    surveys: &[Survey],
+    responses: &[Response],
+    id: SurveyId,
+    query: ResultsQuery,
+    today: Date,
+) -> Result<SurveyResults, FeedbackError> {
+    let survey = surveys.iter().find(|s| s.id == id).ok_or(FeedbackError::NotFound)?;
+    let of = |id: SurveyId| responses.iter().filter(|r| r.survey == id).cloned().collect::<Vec<_>>();
+    let series: Vec<(Survey, Vec<Response>)> =
+        surveys.iter().filter(|s| s.id != id && s.draft.series.is_some() && s.draft.series == survey.draft.series).map(|s| (s.clone(), of(s.id))).collect();
+    results(viewer, survey, &of(id), &series, query, today)
+}
+
 /// The series' closed surveys in order, with the population the viewer
 /// sees (a manager's department) where it is shown.
 fn trend(

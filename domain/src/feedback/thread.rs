@@ -30,7 +30,7 @@ impl Topic {
 
 /// Who a conversation is with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "to", content = "department", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Recipient {
     Hr,
     /// The department's leadership: its manager, and those above.

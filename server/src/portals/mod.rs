@@ -5,4 +5,5 @@
 //! data).
 
 pub mod benefits;
+pub mod feedback;
 pub mod store;

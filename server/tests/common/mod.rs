@@ -85,6 +85,7 @@ pub async fn session(pool: &AnyPool, email: &str) -> String {
     format!("{}={token}", auth::SESSION_COOKIE)
 }
 
+#[derive(Debug)]
 pub struct Answer {
     pub status: StatusCode,
     pub content_type: String,
