@@ -9,7 +9,7 @@ use domain::{Member, MemberProfile, OfferingStatus};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use web_sys::{AbortController, RequestCredentials};
+use web_sys::{AbortController, ReferrerPolicy, RequestCredentials};
 
 pub struct HttpBackend {
     /// Prefix for `/api/v1/...`; empty for the app's own origin.
@@ -29,6 +29,15 @@ impl Drop for AbortOnDrop {
     }
 }
 
+/// Who a request says it comes from.
+#[derive(Clone, Copy)]
+enum Sender {
+    /// The signed-in member: the session cookie goes with it.
+    Member,
+    /// Nobody: no credentials (anonymous feedback).
+    Nobody,
+}
+
 /// The per-field part of an RFC 9457 problem document.
 #[derive(Deserialize)]
 struct Problem {
@@ -46,13 +55,40 @@ impl HttpBackend {
         HttpBackend { email_domain, ..self }
     }
 
-    /// Sends one request and reads its whole body, mapping the status to
-    /// an [`ApiError`]. The abort guard lives until the body is read.
+    /// Sends one request as the signed-in member (with the session
+    /// cookie) and reads its whole body, mapping the status to an
+    /// [`ApiError`].
     pub async fn request(&self, method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, headers: &[(&str, &str)]) -> Result<String, ApiError> {
+        self.exchange(Sender::Member, method, path, body, headers).await
+    }
+
+    /// Sends one anonymous POST (`/feedback/anonymous/...`): no cookie, no
+    /// header of ours, no referrer; nothing in it names the member.
+    pub async fn anonymous(&self, path: &str, body: &(impl Serialize + ?Sized)) -> Result<String, ApiError> {
+        self.exchange(Sender::Nobody, Method::POST, path, Some(body), &[]).await
+    }
+
+    /// The one request function. The abort guard lives until the body is
+    /// read. No request sends a referrer: the page's address can say what
+    /// the member is looking at (a conversation), which a request signed
+    /// with the session cookie must not carry.
+    async fn exchange(
+        &self,
+        sender: Sender,
+        method: Method,
+        path: &str,
+        body: Option<&(impl Serialize + ?Sized)>,
+        headers: &[(&str, &str)],
+    ) -> Result<String, ApiError> {
         let guard = AbortOnDrop(AbortController::new().ok());
+        let credentials = match sender {
+            Sender::Member => RequestCredentials::Include,
+            Sender::Nobody => RequestCredentials::Omit,
+        };
         let mut builder = RequestBuilder::new(&format!("{}/api/v1{path}", self.base_url))
             .method(method)
-            .credentials(RequestCredentials::Include)
+            .credentials(credentials)
+            .referrer_policy(ReferrerPolicy::NoReferrer)
             .header("Accept", "application/json")
             .abort_signal(guard.0.as_ref().map(|c| c.signal()).as_ref());
         for (name, value) in headers {
@@ -71,17 +107,21 @@ impl HttpBackend {
         let bytes = response.binary().await.map_err(|_| ApiError::Network)?;
         let text = String::from_utf8(bytes).map_err(|_| ApiError::Server { status })?;
         drop(guard);
+        let fields = || serde_json::from_str::<Problem>(&text).map(|p| p.errors).unwrap_or_default();
         match status {
             200..=299 => Ok(text),
             401 => Err(ApiError::Unauthorized),
             403 => Err(ApiError::Forbidden),
             404 => Err(ApiError::NotFound),
-            409 => Err(ApiError::Conflict),
+            // A conflict that names a rule (a token already spent) is shown at
+            // its field; one that names none (a request still in flight) is
+            // worth trying again.
+            409 => match fields() {
+                fields if fields.is_empty() => Err(ApiError::Conflict),
+                fields => Err(ApiError::Invalid { fields }),
+            },
             429 => Err(ApiError::TooManyAttempts { retry_after }),
-            400 | 422 => {
-                let fields = serde_json::from_str::<Problem>(&text).map(|p| p.errors).unwrap_or_default();
-                Err(ApiError::Invalid { fields })
-            }
+            400 | 422 => Err(ApiError::Invalid { fields: fields() }),
             status => Err(ApiError::Server { status }),
         }
     }

@@ -3,6 +3,7 @@
 //! this module. Recipe: `docs/adding-a-portal.md`.
 
 pub mod benefits;
+pub mod feedback;
 pub mod hr_frame;
 pub mod lazy;
 pub mod store;
@@ -12,7 +13,7 @@ use domain::MemberId;
 use leptos::prelude::*;
 
 /// Every portal, in navigation order.
-pub const PORTALS: &[Portal] = &[store::PORTAL, benefits::PORTAL];
+pub const PORTALS: &[Portal] = &[store::PORTAL, benefits::PORTAL, feedback::PORTAL];
 
 /// Who sees a portal in the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
