@@ -404,3 +404,72 @@ fn the_portal_home_tells_a_member_their_messages_left_whether_their_department_c
     let director = world.member("thanh.nguyen");
     assert!(!uc::home(&world.facts(), director, &[], today()).department_addressable, "the board has one member");
 }
+
+#[test]
+fn a_malformed_blinded_element_is_refused_at_the_requests_own_field() {
+    let world = World::new();
+    let lan = world.member("lan.tran");
+    let (_, mut request) = TokenRequest::new(Scope::Messages { month: uc::month_of(today()) }, &mut rng());
+    request.blinded = "not base64url of 32 bytes".into();
+    let refused = uc::issue_token(&world.facts(), &MASTER, lan, &request, &[], today(), &mut rng());
+    assert_eq!(refused.unwrap_err(), Violation::new("blinded", Rule::TokenInvalid, None).into(), "the body has `blinded`, not `token.blinded`");
+}
+
+#[test]
+fn a_conversations_access_hash_is_taken_only_as_the_key_gives_it() {
+    let world = World::new();
+    let lan = world.member("lan.tran");
+    let key = ThreadKey::from_random([9; 16]);
+    let new = new_thread(&world, lan, Recipient::Hr, &key);
+    let shouted = NewThread { access: domain::feedback::anonymous::AccessHash(key.access().0.to_uppercase()), ..new.clone() };
+    // Upper case would be stored and never found again by the key.
+    assert_eq!(uc::start_thread(&world.facts(), &MASTER, &shouted, today(), &mut rng()).unwrap_err(), Violation::new("access", Rule::OutOfRange, None).into());
+    assert!(uc::start_thread(&world.facts(), &MASTER, &new, today(), &mut rng()).is_ok());
+}
+
+#[test]
+fn a_scope_or_a_question_with_a_key_it_does_not_have_is_refused_not_ignored() {
+    let scope = |json: serde_json::Value| serde_json::from_value::<Scope>(json);
+    assert_eq!(scope(serde_json::json!({"kind": "messages", "month": "2026-11"})).unwrap(), Scope::Messages { month: "2026-11".into() });
+    assert!(scope(serde_json::json!({"kind": "messages", "month": "2026-11", "survey": 1})).is_err());
+    assert!(scope(serde_json::json!({"kind": "idea_vote", "idea": "ab", "extra": true})).is_err());
+
+    let question = |json: serde_json::Value| serde_json::from_value::<Question>(json).map_err(|e| e.to_string());
+    let hi = serde_json::json!({"vi": "Chào", "en": "Hi"});
+    let choice = question(serde_json::json!({"text": hi, "kind": "choice", "options": [hi, hi]})).unwrap();
+    assert_eq!(choice.kind, QuestionKind::Choice { options: vec![LocalizedText::new("Chào", "Hi"); 2] });
+    assert_eq!(serde_json::from_value::<Question>(serde_json::to_value(&choice).unwrap()).unwrap(), choice, "written as it is read");
+    assert_eq!(question(serde_json::json!({"text": hi, "kind": "text"})).unwrap().kind, QuestionKind::Text);
+    for (wrong, why) in [
+        (serde_json::json!({"text": hi, "kind": "agreement", "options": [hi, hi]}), "only a choice"),
+        (serde_json::json!({"text": hi, "kind": "choice"}), "missing field `options`"),
+        (serde_json::json!({"text": hi, "kind": "choice", "options": null}), "invalid type: null"),
+        (serde_json::json!({"text": hi, "kind": "enps", "scale": 10}), "unknown field `scale`"),
+        (serde_json::json!({"text": hi, "kind": "stars"}), "unknown variant"),
+    ] {
+        let error = question(wrong.clone()).unwrap_err();
+        assert!(error.contains(why), "{wrong}: {error}");
+    }
+}
+
+#[test]
+fn the_last_message_token_of_the_month_can_be_asked_for_again_after_a_lost_answer() {
+    let mut world = World::new();
+    world.settings.monthly_messages = 2;
+    let lan = world.member("lan.tran");
+    let scope = Scope::Messages { month: uc::month_of(today()) };
+    let mut issued = Vec::new();
+    let mut requests = Vec::new();
+    for seed in 0..2 {
+        let (_, request) = TokenRequest::new(scope.clone(), &mut ChaCha20Rng::seed_from_u64(seed));
+        let (answer, record) = uc::issue_token(&world.facts(), &MASTER, lan, &request, &issued, today(), &mut rng()).unwrap();
+        issued.extend(record);
+        requests.push((request, answer));
+    }
+    let (last, first_answer) = &requests[1];
+    let (again, record) = uc::issue_token(&world.facts(), &MASTER, lan, last, &issued, today(), &mut rng()).unwrap();
+    assert_eq!((again.evaluated.as_str(), record), (first_answer.evaluated.as_str(), None), "the same evaluation, and no third token");
+    let (_, third) = TokenRequest::new(scope, &mut ChaCha20Rng::seed_from_u64(7));
+    let refused = uc::issue_token(&world.facts(), &MASTER, lan, &third, &issued, today(), &mut rng());
+    assert_eq!(refused.unwrap_err(), FeedbackError::Conflict(Violation::new("scope", Rule::MessageAllowance, Some(2))));
+}

@@ -33,11 +33,57 @@ pub enum QuestionKind {
     Text,
 }
 
+/// A question: its text, `kind`, and for a choice its `options`, all at
+/// one level (`{"text": …, "kind": "choice", "options": […]}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "QuestionFields")]
 pub struct Question {
     pub text: LocalizedText,
     #[serde(flatten)]
     pub kind: QuestionKind,
+}
+
+/// A question as it is read. A flattened, internally tagged kind would be
+/// buffered and read leniently (a stray key, or `options` on a question
+/// that has none, silently dropped); these fields are read like any
+/// struct's, and only a choice has `options`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFields {
+    text: LocalizedText,
+    kind: KindName,
+    #[serde(default, deserialize_with = "present")]
+    options: Option<Vec<LocalizedText>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum KindName {
+    Agreement,
+    Enps,
+    Choice,
+    Text,
+}
+
+/// `options` when written; `null` is refused like any other non-list.
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<LocalizedText>>, D::Error> {
+    Vec::deserialize(deserializer).map(Some)
+}
+
+impl TryFrom<QuestionFields> for Question {
+    type Error = &'static str;
+
+    fn try_from(fields: QuestionFields) -> Result<Question, &'static str> {
+        let kind = match (fields.kind, fields.options) {
+            (KindName::Choice, Some(options)) => QuestionKind::Choice { options },
+            (KindName::Choice, None) => return Err("missing field `options`: a choice question lists its options"),
+            (_, Some(_)) => return Err("unknown field `options`: only a choice question has options"),
+            (KindName::Agreement, None) => QuestionKind::Agreement,
+            (KindName::Enps, None) => QuestionKind::Enps,
+            (KindName::Text, None) => QuestionKind::Text,
+        };
+        Ok(Question { text: fields.text, kind })
+    }
 }
 
 /// What HR writes: the survey without its id.

@@ -46,8 +46,12 @@ const PROOF_LEN: usize = 64;
 const STATE_LEN: usize = 64;
 
 /// What a token admits, once.
+///
+/// Read strictly: a key the variant does not have is refused (an
+/// internally tagged enum is buffered, so the server's strict reader
+/// cannot see inside it; `deny_unknown_fields` does).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
 pub enum Scope {
     /// Answer survey `survey` once, filed under `group` (a
     /// `ReportedProfile::code`): each group has its own key, so the group a

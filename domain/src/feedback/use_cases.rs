@@ -110,7 +110,8 @@ pub fn month_of(day: Date) -> String {
 
 /// The scope `member` may ask a token for instead of `asked`, or why not:
 /// a survey's scope always names the member's group, whatever was asked.
-fn admitted_scope(facts: &FeedbackFacts, member: &Member, asked: &Scope, earlier: &[&Issuance], today: Date) -> Result<Scope, FeedbackError> {
+/// `repeat`: the request was answered before, so it costs no allowance.
+fn admitted_scope(facts: &FeedbackFacts, member: &Member, asked: &Scope, earlier: &[&Issuance], repeat: bool, today: Date) -> Result<Scope, FeedbackError> {
     let not_in_audience = || FeedbackError::from(Violation::new("scope", Rule::NotInAudience, None));
     match asked {
         Scope::Survey { survey, .. } => {
@@ -135,7 +136,7 @@ fn admitted_scope(facts: &FeedbackFacts, member: &Member, asked: &Scope, earlier
                 return Err(Violation::new("scope", Rule::OutOfRange, None).into());
             }
             let allowance = facts.settings.monthly_messages;
-            if earlier.len() as u32 >= allowance {
+            if !repeat && earlier.len() as u32 >= allowance {
                 return Err(FeedbackError::Conflict(Violation::new("scope", Rule::MessageAllowance, Some(allowance as u64))));
             }
             Ok(asked.clone())
@@ -155,19 +156,24 @@ pub fn issue_token(
     today: Date,
     rng: &mut impl Random,
 ) -> Result<(Issued, Option<Issuance>), FeedbackError> {
-    let scope_issued = |scope: &Scope| -> Vec<&Issuance> { issued.iter().filter(|i| i.member == member.id && i.scope == scope.key()).collect() };
-    let scope = admitted_scope(facts, member, &request.scope, &scope_issued(&request.scope), today)?;
+    let earlier: Vec<&Issuance> = issued.iter().filter(|i| i.member == member.id && i.scope == request.scope.key()).collect();
+    // Asked again after a lost answer: answered again, even when it was the
+    // last of the month's messages.
+    let repeat = earlier.iter().any(|i| i.blinded == request.blinded);
+    let scope = admitted_scope(facts, member, &request.scope, &earlier, repeat, today)?;
     if scope != request.scope {
         // Asked for a survey under another group than the member's.
         return Err(Violation::new("scope", Rule::TokenInvalid, None).into());
     }
-    let earlier = scope_issued(&scope);
-    let repeat = earlier.iter().any(|i| i.blinded == request.blinded);
     let once = !matches!(scope, Scope::Messages { .. });
     if once && !earlier.is_empty() && !repeat {
         return Err(FeedbackError::Conflict(Violation::new("scope", Rule::AlreadyIssued, None)));
     }
-    let answer = master.scope_key(&scope).issue(request, rng).map_err(token_violation)?;
+    let answer = master.scope_key(&scope).issue(request, rng).map_err(|error| match error {
+        // The request's own field (`blinded`): there is no token yet.
+        TokenError::Malformed { field } => Violation::new(field, Rule::TokenInvalid, None).into(),
+        other => token_violation(other),
+    })?;
     let record = (!repeat).then(|| Issuance { member: member.id, scope: scope.key(), day: today, blinded: request.blinded.clone() });
     Ok((answer, record))
 }
@@ -275,7 +281,9 @@ pub fn start_thread(
     if let Recipient::Department(id) = new.to {
         facts.company.department(id).ok_or_else(|| Violation::new("to", Rule::Required, None))?;
     }
-    if new.access.0.len() != 64 || !new.access.0.bytes().all(|b| b.is_ascii_hexdigit()) {
+    // What `ThreadKey::access` gives: 64 lowercase hex digits. Any other
+    // spelling could never be matched by the key that opens it.
+    if new.access.0.len() != 64 || !new.access.0.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
         return Err(Violation::new("access", Rule::OutOfRange, None).into());
     }
     let mark = spend_message(master, &new.token, today)?;

@@ -192,15 +192,20 @@ pub(super) async fn anonymous_key(State(state): State<AppState>, Body(scope): Bo
 }
 
 pub(super) async fn anonymous_response(State(state): State<AppState>, Body(answer): Body<SurveyAnswer>) -> Result<StatusCode, Problem> {
-    let mut tx = state.pool.begin().await?;
-    let facts = facts(&mut tx).await?;
-    let master = master(&mut tx).await?;
-    let (response, mark): (SurveyResponse, SpentMark) =
-        uc::answer_survey(&facts.feedback(), &master, answer.survey, &answer.token, &answer.answers, today(&state), &mut OsRng)?;
-    spend(&mut tx, &mark).await?;
-    feedback_db::insert_response(&mut *tx, &response).await?;
-    tx.commit().await?;
-    Ok(StatusCode::NO_CONTENT)
+    // Judged on facts read in the transaction that writes: a write that
+    // lost the race (SQLite) is judged again on fresh ones.
+    retrying(|| async {
+        let mut tx = state.pool.begin().await?;
+        let facts = facts(&mut tx).await?;
+        let master = master(&mut tx).await?;
+        let (response, mark): (SurveyResponse, SpentMark) =
+            uc::answer_survey(&facts.feedback(), &master, answer.survey, &answer.token, &answer.answers, today(&state), &mut OsRng)?;
+        spend(&mut tx, &mark).await?;
+        feedback_db::insert_response(&mut *tx, &response).await?;
+        tx.commit().await?;
+        Ok(StatusCode::NO_CONTENT)
+    })
+    .await
 }
 
 pub(super) async fn anonymous_vote(State(state): State<AppState>, Body(vote): Body<Vote>) -> Result<Json<Idea>, Problem> {
@@ -221,19 +226,22 @@ pub(super) async fn anonymous_vote(State(state): State<AppState>, Body(vote): Bo
 }
 
 pub(super) async fn anonymous_thread(State(state): State<AppState>, Body(new): Body<NewThread>) -> Result<Response, Problem> {
-    let mut tx = state.pool.begin().await?;
-    let facts = facts(&mut tx).await?;
-    let master = master(&mut tx).await?;
-    let (thread, routing, mark) = uc::start_thread(&facts.feedback(), &master, &new, today(&state), &mut OsRng)?;
-    spend(&mut tx, &mark).await?;
-    if feedback_db::thread_by_access(&mut *tx, &thread.access).await?.is_some() {
-        // The browser made the key; one already in use is a second send of
-        // the same conversation, or a collision: refused either way.
-        return Err(Problem::violations(vec![Violation::new("access", Rule::KeyReused, None)]));
-    }
-    feedback_db::insert_thread(&mut *tx, &thread).await?;
-    tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(StartedThread { thread: thread.shown(), routing })).into_response())
+    retrying(|| async {
+        let mut tx = state.pool.begin().await?;
+        let facts = facts(&mut tx).await?;
+        let master = master(&mut tx).await?;
+        let (thread, routing, mark) = uc::start_thread(&facts.feedback(), &master, &new, today(&state), &mut OsRng)?;
+        spend(&mut tx, &mark).await?;
+        if feedback_db::thread_by_access(&mut *tx, &thread.access).await?.is_some() {
+            // The browser made the key; one already in use is a second send of
+            // the same conversation, or a collision: refused either way.
+            return Err(Problem::violations(vec![Violation::new("access", Rule::KeyReused, None)]));
+        }
+        feedback_db::insert_thread(&mut *tx, &thread).await?;
+        tx.commit().await?;
+        Ok((StatusCode::CREATED, Json(StartedThread { thread: thread.shown(), routing })).into_response())
+    })
+    .await
 }
 
 pub(super) async fn anonymous_open(State(state): State<AppState>, Body(open): Body<ThreadOpen>) -> Result<Json<Thread>, Problem> {
@@ -376,14 +384,17 @@ pub(super) async fn create_survey(State(state): State<AppState>, Hr(member): Hr,
 }
 
 pub(super) async fn update_survey(State(state): State<AppState>, Hr(member): Hr, Id(id): Id, Body(draft): Body<SurveyDraft>) -> Result<Json<Survey>, Problem> {
-    let mut tx = state.pool.begin().await?;
-    if !feedback_db::surveys(&mut *tx).await?.iter().any(|s| s.id == SurveyId(id)) {
-        return Err(Problem::not_found());
-    }
-    let survey = uc::save_survey(&member, SurveyId(id), &draft)?;
-    feedback_db::put_survey(&mut *tx, &survey).await?;
-    tx.commit().await?;
-    Ok(Json(survey))
+    retrying(|| async {
+        let mut tx = state.pool.begin().await?;
+        if !feedback_db::surveys(&mut *tx).await?.iter().any(|s| s.id == SurveyId(id)) {
+            return Err(Problem::not_found());
+        }
+        let survey = uc::save_survey(&member, SurveyId(id), &draft)?;
+        feedback_db::put_survey(&mut *tx, &survey).await?;
+        tx.commit().await?;
+        Ok(Json(survey))
+    })
+    .await
 }
 
 /// `?filter=<dimension>:<value>&breakdown=<dimension>`
@@ -394,11 +405,17 @@ pub(super) struct ResultsParams {
     breakdown: Option<Dimension>,
 }
 
-/// A filter as `department:3`; anything else is a 422 at `filter`.
+/// A filter as `department:3`; anything else is a 422 at `filter`. The
+/// value is a number as results write it (no sign, no leading zero), so
+/// each group has one spelling.
 fn group_key(text: &str) -> Result<GroupKey, Problem> {
     let invalid = || Problem::invalid("filter", "write the filter as <dimension>:<value>, e.g. department:3".to_owned());
     let (dimension, value) = text.split_once(':').ok_or_else(invalid)?;
     let dimension: Dimension = serde_json::from_value(serde_json::Value::String(dimension.to_owned())).map_err(|_| invalid())?;
+    let canonical = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) && (value == "0" || !value.starts_with('0'));
+    if !canonical {
+        return Err(invalid());
+    }
     Ok(GroupKey { dimension, value: value.parse().map_err(|_| invalid())? })
 }
 
@@ -427,4 +444,23 @@ pub(super) async fn save_settings(
     let settings = uc::save_settings(&member, &settings)?;
     feedback_db::put_settings(&state.pool, &settings).await?;
     Ok(Json(settings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_key;
+    use domain::feedback::disclosure::{Dimension, GroupKey};
+
+    #[test]
+    fn a_results_filter_has_one_spelling_per_group() {
+        assert_eq!(group_key("department:3").unwrap(), GroupKey { dimension: Dimension::Department, value: 3 });
+        assert_eq!(group_key("tenure:0").unwrap(), GroupKey { dimension: Dimension::Tenure, value: 0 });
+        assert_eq!(group_key("site:4294967295").unwrap(), GroupKey { dimension: Dimension::Site, value: u32::MAX });
+        for wrong in
+            ["department:+3", "department:03", "department:", "department:4294967296", "department: 3", "floor:3", "department", ":3", "department:3:4"]
+        {
+            let problem = group_key(wrong).unwrap_err();
+            assert_eq!((problem.status, problem.errors[0].field.as_str()), (422, "filter"), "{wrong}");
+        }
+    }
 }
