@@ -167,6 +167,26 @@ fn a_closed_survey_gives_no_token_and_takes_no_answer() {
 }
 
 #[test]
+fn a_member_who_moves_department_during_a_survey_still_answers_it_once() {
+    let mut world = World::new();
+    let lan = world.member("lan.tran").clone();
+    let mut issued = Vec::new();
+    let before = survey_scope(&world, 1, &lan);
+    token_for(&world, &lan, before.clone(), &mut issued).unwrap();
+
+    let moved = world.company.members.iter_mut().find(|m| m.id == lan.id).unwrap();
+    moved.department_id = DepartmentId(2);
+    let lan = moved.clone();
+    let after = survey_scope(&world, 1, &lan);
+    assert_ne!(after, before, "her answers would now be filed under her new department");
+    let (_, request) = TokenRequest::new(after, &mut ChaCha20Rng::seed_from_u64(99));
+    let again = uc::issue_token(&world.facts(), &MASTER, &lan, &request, &issued, today(), &mut rng());
+    assert_eq!(again.unwrap_err(), FeedbackError::Conflict(Violation::new("scope", Rule::AlreadyIssued, None)));
+    assert!(uc::home(&world.facts(), &lan, &issued, today()).open_surveys.iter().find(|s| s.survey.id == SurveyId(1)).unwrap().token_issued);
+    assert!(token_for(&world, &lan, survey_scope(&world, 2, &lan), &mut issued).is_ok(), "another survey is another matter");
+}
+
+#[test]
 fn a_token_asked_under_another_group_than_ones_own_is_refused() {
     let world = World::new();
     let lan = world.member("lan.tran");

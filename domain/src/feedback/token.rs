@@ -75,6 +75,19 @@ impl Scope {
         }
     }
 
+    /// Whether an issue recorded under `stored` (a [`Scope::key`]) was for
+    /// this scope. A survey counts once whatever the group: a member whose
+    /// group changed during the survey (a new tenure band) must not get a
+    /// second token under the new group's key.
+    pub fn issued_as(&self, stored: &str) -> bool {
+        match self {
+            Scope::Survey { survey, .. } => {
+                stored.strip_prefix("survey:").and_then(|rest| rest.split_once(':')).is_some_and(|(id, _)| id == survey.to_string())
+            }
+            _ => stored == self.key(),
+        }
+    }
+
     /// The bytes the scope's key is derived from (RFC 9497 `info`), e.g.
     /// `b"noibo-feedback-v1:survey:7"`. Stable: changing it changes every key.
     pub fn info(&self) -> Vec<u8> {

@@ -156,7 +156,7 @@ pub fn issue_token(
     today: Date,
     rng: &mut impl Random,
 ) -> Result<(Issued, Option<Issuance>), FeedbackError> {
-    let earlier: Vec<&Issuance> = issued.iter().filter(|i| i.member == member.id && i.scope == request.scope.key()).collect();
+    let earlier: Vec<&Issuance> = issued.iter().filter(|i| i.member == member.id && request.scope.issued_as(&i.scope)).collect();
     // Asked again after a lost answer: answered again, even when it was the
     // last of the month's messages.
     let repeat = earlier.iter().any(|i| i.blinded == request.blinded);
@@ -441,7 +441,7 @@ pub fn home(facts: &FeedbackFacts, member: &Member, issued: &[Issuance], today: 
         .into_iter()
         .map(|survey| {
             let scope = survey_scope(facts, survey, member, today);
-            let token_issued = issued.iter().any(|i| i.member == member.id && i.scope == scope.key());
+            let token_issued = issued.iter().any(|i| i.member == member.id && scope.issued_as(&i.scope));
             OpenSurvey { survey: survey.clone(), scope, token_issued }
         })
         .collect();
