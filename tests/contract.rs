@@ -11,7 +11,6 @@ use noibo::api::demo::{Demo, DemoBackend};
 use noibo::api::http::HttpBackend;
 use noibo::api::{ApiError, Backend, Chosen, Credentials};
 use noibo::portals::benefits::api::connect as connect_leave;
-use noibo::portals::benefits::LeaveApi;
 use noibo::portals::store::api::connect as connect_store;
 use noibo::portals::store::StoreApi;
 use std::rc::Rc;
@@ -25,8 +24,8 @@ const SERVER: Option<&str> = option_env!("NOIBO_CONTRACT_SERVER");
 const NOW: Option<&str> = option_env!("NOIBO_NOW");
 
 /// Both backends, fresh: the demo one with empty storage, the HTTP one
-/// signed out; each with its store side, as the store portal connects it.
-async fn backends() -> Vec<(&'static str, Rc<dyn Backend>, Rc<dyn StoreApi>)> {
+/// signed out; each with a portal's side, connected as the portal does.
+async fn fresh<P: ?Sized>(connect: fn(&Chosen) -> Rc<P>) -> Vec<(&'static str, Rc<dyn Backend>, Rc<P>)> {
     let server = SERVER.expect("run through scripts/contract-suite.sh, which starts the reference server");
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let http = HttpBackend::new(server);
@@ -35,8 +34,12 @@ async fn backends() -> Vec<(&'static str, Rc<dyn Backend>, Rc<dyn StoreApi>)> {
     let demo = DemoBackend::load(Rc::new(FixedClock(now)));
     [("demo", Chosen::Demo(Demo::new(demo))), ("http", Chosen::Http(Rc::new(http)))]
         .into_iter()
-        .map(|(name, chosen)| (name, chosen.backend(), connect_store(&chosen)))
+        .map(|(name, chosen)| (name, chosen.backend(), connect(&chosen)))
         .collect()
+}
+
+async fn backends() -> Vec<(&'static str, Rc<dyn Backend>, Rc<dyn StoreApi>)> {
+    fresh(connect_store).await
 }
 
 fn credentials(email: &str, password: &str) -> Credentials {
@@ -330,20 +333,6 @@ async fn hr_creates_edits_and_hides_products_under_the_same_rules() {
 
 // ------------------------------------------------------------------ leave
 
-/// Both backends with their leave side, fresh as in [`backends`].
-async fn leave_backends() -> Vec<(&'static str, Rc<dyn Backend>, Rc<dyn LeaveApi>)> {
-    let server = SERVER.expect("run through scripts/contract-suite.sh");
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    let http = HttpBackend::new(server);
-    http.sign_out().await.unwrap();
-    let now = NOW.expect("set by scripts/contract-suite.sh").parse().expect("a time");
-    let demo = DemoBackend::load(Rc::new(FixedClock(now)));
-    [("demo", Chosen::Demo(Demo::new(demo))), ("http", Chosen::Http(Rc::new(http)))]
-        .into_iter()
-        .map(|(name, chosen)| (name, chosen.backend(), connect_leave(&chosen)))
-        .collect()
-}
-
 fn annual(from: &str, to: &str) -> LeaveDraft {
     LeaveDraft { leave_type: LeaveTypeId(1), span: LeaveSpan::full_days(from.parse().unwrap(), to.parse().unwrap()), reason: String::new() }
 }
@@ -351,7 +340,7 @@ fn annual(from: &str, to: &str) -> LeaveDraft {
 #[wasm_bindgen_test]
 async fn leave_balances_and_the_days_a_request_costs_read_alike() {
     let mut seen = Vec::new();
-    for (name, backend, leave) in leave_backends().await {
+    for (name, backend, leave) in fresh(connect_leave).await {
         sign_in(&*backend, "lan.tran@noibo.example").await;
         let balances = leave.balances(2026).await.unwrap();
         let annual = balances.iter().find(|b| b.leave_type.id == LeaveTypeId(1)).and_then(|b| b.balance.clone()).unwrap();
@@ -367,7 +356,7 @@ async fn leave_balances_and_the_days_a_request_costs_read_alike() {
 
 #[wasm_bindgen_test]
 async fn a_leave_request_is_refused_alike_at_its_field() {
-    for (name, backend, leave) in leave_backends().await {
+    for (name, backend, leave) in fresh(connect_leave).await {
         sign_in(&*backend, "quang.do@noibo.example").await;
         assert_eq!(broken(leave.submit(&browser_random(), &annual("2026-11-21", "2026-11-22")).await), [rule("span.to", Rule::NoWorkingDays, None)], "{name}");
         assert_eq!(
@@ -389,7 +378,7 @@ async fn a_leave_request_is_refused_alike_at_its_field() {
 
 #[wasm_bindgen_test]
 async fn a_request_is_decided_once_by_its_approver_and_cancelled_through_approval() {
-    for (name, backend, leave) in leave_backends().await {
+    for (name, backend, leave) in fresh(connect_leave).await {
         sign_in(&*backend, "lan.tran@noibo.example").await;
         let key = browser_random();
         let asked = leave.submit(&key, &annual("2026-12-21", "2026-12-22")).await.unwrap();
@@ -412,4 +401,173 @@ async fn a_request_is_decided_once_by_its_approver_and_cancelled_through_approva
         assert_eq!(leave.hr_requests(&Default::default()).await, Err(ApiError::Forbidden), "{name}");
         backend.sign_out().await.unwrap();
     }
+}
+
+// --------------------------------------------------------------- feedback
+
+use domain::feedback::anonymous::ThreadKey;
+use domain::feedback::disclosure::{Dimension, GroupKey};
+use domain::feedback::idea::{IdeaSort, IdeaStatus};
+use domain::feedback::results::ResultsQuery;
+use domain::feedback::survey::{Answer, SurveyDraft, SurveyId};
+use domain::feedback::thread::{Author, Recipient, Topic};
+use domain::feedback::token::{Scope, Token, TokenRequest};
+use domain::feedback::use_cases::NewThread;
+use domain::feedback::wire::{SurveyAnswer, Vote};
+use domain::DepartmentId;
+use noibo::portals::feedback::api::connect as connect_feedback;
+use noibo::portals::feedback::FeedbackApi;
+use rand_core::{OsRng, RngCore};
+
+/// November's pulse, open on the suite's day (20 November 2026).
+const NOVEMBER: SurveyId = SurveyId(4);
+
+/// What the member's browser does for a token: asks signed in, checks the
+/// answer against the key published for the scope, keeps the token.
+async fn token(feedback: &dyn FeedbackApi, scope: Scope) -> Result<Token, ApiError> {
+    let (pending, request) = TokenRequest::new(scope.clone(), &mut OsRng);
+    let issued = feedback.issue(&request).await?;
+    let published = feedback.public_key(&scope).await.unwrap();
+    Ok(pending.finalize(&issued, &published).expect("the published key proves the answer"))
+}
+
+/// A conversation's secret, as the member's browser draws it.
+fn thread_key() -> ThreadKey {
+    let mut secret = [0u8; 16];
+    OsRng.fill_bytes(&mut secret);
+    ThreadKey::from_random(secret)
+}
+
+async fn message_token(feedback: &dyn FeedbackApi) -> Token {
+    let month = feedback.home().await.unwrap().month;
+    token(feedback, Scope::Messages { month }).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_survey_is_answered_once_by_those_it_is_for_and_a_token_answers_only_its_survey() {
+    for (name, backend, feedback) in fresh(connect_feedback).await {
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let open = feedback.home().await.unwrap().open_surveys.into_iter().find(|o| o.survey.id == NOVEMBER).expect("November's pulse is open");
+        assert!(!open.token_issued, "{name}");
+        let ticket = token(&*feedback, open.scope.clone()).await.unwrap();
+        assert_eq!(broken(token(&*feedback, open.scope.clone()).await), [rule("scope", Rule::AlreadyIssued, None)], "{name}: one token a survey");
+        assert!(feedback.home().await.unwrap().open_surveys.iter().any(|o| o.survey.id == NOVEMBER && o.token_issued), "{name}");
+        backend.sign_out().await.unwrap();
+
+        let answers = vec![Answer::Score(4), Answer::Score(5), Answer::Score(9), Answer::Text("Thêm chỗ để xe".into())];
+        let elsewhere = SurveyAnswer { survey: SurveyId(2), token: ticket.clone(), answers: answers.clone() };
+        assert_eq!(broken(feedback.answer_survey(&elsewhere).await), [rule("token.scope", Rule::TokenInvalid, None)], "{name}: not October's");
+        let short = SurveyAnswer { survey: NOVEMBER, token: ticket.clone(), answers: answers[..1].to_vec() };
+        assert_eq!(broken(feedback.answer_survey(&short).await), [rule("answers", Rule::OutOfRange, Some(4))], "{name}: one answer a question");
+        let mut wrong = SurveyAnswer { survey: NOVEMBER, token: ticket.clone(), answers: answers.clone() };
+        wrong.answers[0] = Answer::Score(6);
+        assert_eq!(broken(feedback.answer_survey(&wrong).await), [rule("answers[0]", Rule::OutOfRange, Some(5))], "{name}");
+        let answer = SurveyAnswer { survey: NOVEMBER, token: ticket, answers };
+        assert_eq!(feedback.answer_survey(&answer).await, Ok(()), "{name}: signed out, with the token alone");
+        assert_eq!(broken(feedback.answer_survey(&answer).await), [rule("token", Rule::TokenSpent, None)], "{name}: spent once");
+
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        let october = Scope::Survey { survey: 2, group: open.scope.key().rsplit(':').next().unwrap().to_owned() };
+        assert_eq!(broken(token(&*feedback, october).await), [rule("scope", Rule::SurveyClosed, None)], "{name}");
+        backend.sign_out().await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_conversation_reaches_hr_is_answered_by_name_and_read_back_with_its_key_alone() {
+    for (name, backend, feedback) in fresh(connect_feedback).await {
+        sign_in(&*backend, "tuan.pham@noibo.example").await;
+        let key = thread_key();
+        let empty = NewThread { to: Recipient::Hr, topic: Topic::Safety, body: "  ".into(), access: key.access(), token: message_token(&*feedback).await };
+        assert_eq!(broken(feedback.start_thread(&empty).await), [rule("body", Rule::Required, None)], "{name}");
+        let new = NewThread { body: "Lối thoát hiểm xưởng 2 bị chặn bởi pallet.".into(), ..empty };
+        backend.sign_out().await.unwrap();
+        let started = feedback.start_thread(&new).await.unwrap();
+        assert_eq!(started.routing.to, Recipient::Hr, "{name}");
+        let id = started.thread.id.clone();
+
+        sign_in(&*backend, "minh.le@noibo.example").await;
+        assert!(!feedback.threads().await.unwrap().iter().any(|t| t.id == id), "{name}: a manager does not read HR's");
+        assert_eq!(feedback.reply(&id, "?").await.map(|_| ()), Err(ApiError::NotFound), "{name}");
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        feedback.reply(&id, "Đã dọn, cảm ơn bạn.").await.unwrap();
+        backend.sign_out().await.unwrap();
+
+        let read = feedback.open_thread(&key).await.unwrap();
+        assert_eq!(read.messages.len(), 2, "{name}");
+        assert!(matches!(&read.messages[1].author, Author::Responder { name, .. } if name == "Nguyễn Thị Hoa"), "{name}: {:?}", read.messages[1].author);
+        assert_eq!(feedback.answer_thread(&key, "Cảm ơn!").await.map(|t| t.messages.len()), Ok(3), "{name}");
+        assert_eq!(feedback.open_thread(&thread_key()).await.map(|_| ()), Err(ApiError::NotFound), "{name}");
+
+        // The board is one person: a message to it would name him.
+        sign_in(&*backend, "an.vo@noibo.example").await;
+        let to_board = NewThread { to: Recipient::Department(DepartmentId(8)), token: message_token(&*feedback).await, access: thread_key().access(), ..new };
+        backend.sign_out().await.unwrap();
+        let routed = feedback.start_thread(&to_board).await.unwrap().routing;
+        assert_eq!((routed.to, routed.rerouted_below), (Recipient::Hr, Some(5)), "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_idea_gets_one_vote_a_member_and_only_hr_sets_its_status_with_a_reason_to_decline() {
+    for (name, backend, feedback) in fresh(connect_feedback).await {
+        sign_in(&*backend, "thu.tran@noibo.example").await;
+        let ideas = feedback.ideas(IdeaSort::Votes).await.unwrap();
+        let reading = ideas.iter().find(|i| i.title == "Góc đọc sách ở văn phòng Hà Nội").unwrap().clone();
+        let scope = Scope::IdeaVote { idea: reading.id.as_str().to_owned() };
+        let ticket = token(&*feedback, scope.clone()).await.unwrap();
+        assert_eq!(broken(token(&*feedback, scope).await), [rule("scope", Rule::AlreadyIssued, None)], "{name}");
+        assert_eq!(feedback.set_status(&reading.id, &IdeaStatus::Planned).await.map(|_| ()), Err(ApiError::Forbidden), "{name}");
+        backend.sign_out().await.unwrap();
+        let vote = Vote { idea: reading.id.clone(), token: ticket };
+        assert_eq!(feedback.vote(&vote).await.map(|i| i.votes), Ok(reading.votes + 1), "{name}");
+        assert_eq!(broken(feedback.vote(&vote).await), [rule("token", Rule::TokenSpent, None)], "{name}");
+
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let own = token(&*feedback, Scope::IdeaVote { idea: reading.id.as_str().to_owned() }).await;
+        assert_eq!(broken(own), [rule("scope", Rule::NotInAudience, None)], "{name}: not for one's own idea");
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        assert_eq!(broken(feedback.set_status(&reading.id, &IdeaStatus::Declined(" ".into())).await), [rule("reason", Rule::Required, None)], "{name}");
+        assert_eq!(feedback.set_status(&reading.id, &IdeaStatus::Planned).await.map(|i| i.status), Ok(IdeaStatus::Planned), "{name}");
+        backend.sign_out().await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hr_reads_the_same_results_on_both_backends_and_writes_surveys_under_the_same_rules() {
+    let mut seen = Vec::new();
+    for (name, backend, feedback) in fresh(connect_feedback).await {
+        sign_in(&*backend, "quang.do@noibo.example").await;
+        assert_eq!(feedback.results(SurveyId(2), &ResultsQuery::default()).await.map(|_| ()), Err(ApiError::Forbidden), "{name}");
+        assert_eq!(feedback.directory().await.map(|_| ()), Err(ApiError::Forbidden), "{name}");
+        sign_in(&*backend, "minh.le@noibo.example").await;
+        let minhs = feedback.results(SurveyId(2), &ResultsQuery::default()).await.unwrap();
+        assert_eq!(minhs.filter, Some(GroupKey::department(DepartmentId(1))), "{name}: a manager's own department");
+        assert_eq!(feedback.directory().await.map(|d| d.department(DepartmentId(1)).map(|n| n.vi.clone())), Ok(Some("Kinh doanh".into())), "{name}");
+
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        let query = ResultsQuery { filter: None, breakdown: Some(Dimension::Department) };
+        let mut october = feedback.results(SurveyId(2), &query).await.unwrap();
+        october.comments.sort_by(|a, b| a.text.cmp(&b.text));
+        assert!(october.groups.iter().filter(|g| g.figures.is_none()).count() >= 2, "{name}: small departments hidden");
+        let canteen = feedback.results(SurveyId(3), &ResultsQuery::default()).await.unwrap();
+        assert_eq!((canteen.responses, canteen.total.is_none()), (4, true), "{name}: not enough responses to show");
+
+        let opens = october.survey.draft.opens;
+        let mut draft = SurveyDraft { closes: opens.plus_days(-1), min_responses: 2, questions: vec![], ..october.survey.draft.clone() };
+        draft.title.en = String::new();
+        assert_eq!(
+            broken(feedback.create_survey(&draft).await),
+            [
+                rule("title.en", Rule::Required, None),
+                rule("questions", Rule::Required, None),
+                rule("closes", Rule::EndsBeforeStart, None),
+                rule("min_responses", Rule::OutOfRange, Some(1000)),
+            ],
+            "{name}"
+        );
+        seen.push(october);
+        backend.sign_out().await.unwrap();
+    }
+    assert_eq!(seen[0], seen[1], "the same figures, groups and comments on both backends");
 }

@@ -16,6 +16,23 @@ pub struct Company {
     pub offerings: Vec<Offering>,
 }
 
+/// The company's departments and sites, to name the groups a page shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directory {
+    pub departments: Vec<Department>,
+    pub sites: Vec<Site>,
+}
+
+impl Directory {
+    pub fn department(&self, id: DepartmentId) -> Option<&LocalizedText> {
+        self.departments.iter().find(|d| d.id == id).map(|d| &d.name)
+    }
+
+    pub fn site(&self, id: SiteId) -> Option<&LocalizedText> {
+        self.sites.iter().find(|s| s.id == id).map(|s| &s.name)
+    }
+}
+
 /// What the profile card and the home page show about the signed-in member.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberProfile {
@@ -62,6 +79,10 @@ pub struct SegmentCount {
 }
 
 impl Company {
+    pub fn directory(&self) -> Directory {
+        Directory { departments: self.departments.clone(), sites: self.sites.clone() }
+    }
+
     pub fn member(&self, id: MemberId) -> Option<&Member> {
         self.members.iter().find(|m| m.id == id)
     }

@@ -493,3 +493,13 @@ fn the_last_message_token_of_the_month_can_be_asked_for_again_after_a_lost_answe
     let refused = uc::issue_token(&world.facts(), &MASTER, lan, &third, &issued, today(), &mut rng());
     assert_eq!(refused.unwrap_err(), FeedbackError::Conflict(Violation::new("scope", Rule::MessageAllowance, Some(2))));
 }
+
+#[test]
+fn hr_and_managers_read_the_names_of_departments_and_sites_and_other_members_do_not() {
+    let world = World::new();
+    for local in ["hoa.nguyen", "minh.le"] {
+        let directory = uc::directory(&world.company, world.member(local)).unwrap();
+        assert_eq!((directory.departments.len(), directory.sites.len()), (world.company.departments.len(), world.company.sites.len()), "{local}");
+    }
+    assert_eq!(uc::directory(&world.company, world.member("lan.tran")).unwrap_err(), FeedbackError::Forbidden);
+}

@@ -265,6 +265,20 @@ async fn results_hide_small_groups_managers_see_their_department_and_members_non
 }
 
 #[tokio::test]
+async fn hr_and_managers_get_the_names_their_results_are_grouped_by_and_members_do_not() {
+    let (app, pool) = seeded().await;
+    let (lan, minh, hoa) = (session(&pool, LAN).await, session(&pool, MINH).await, session(&pool, HOA).await);
+    for cookie in [&hoa, &minh] {
+        let directory = get(&app, "/api/v1/hr/feedback/directory", cookie).await;
+        assert_eq!(directory.status, 200, "{}", directory.text);
+        let sales = directory.body["departments"].as_array().unwrap().iter().find(|d| d["id"] == 1).cloned().unwrap();
+        assert_eq!(sales["name"]["vi"], "Kinh doanh", "{sales}");
+        assert!(!directory.body["sites"].as_array().unwrap().is_empty());
+    }
+    assert_eq!(get(&app, "/api/v1/hr/feedback/directory", &lan).await.status, 403);
+}
+
+#[tokio::test]
 async fn a_vote_counts_once_and_a_vote_token_for_one_idea_does_not_count_for_another() {
     let (app, pool) = seeded().await;
     let minh = session(&pool, MINH).await;

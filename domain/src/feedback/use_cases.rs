@@ -6,7 +6,7 @@
 use crate::audience::Audience;
 use crate::common::access::is_hr;
 use crate::common::{Rule, Violation};
-use crate::company::Company;
+use crate::company::{Company, Directory};
 use crate::date::Date;
 use crate::feedback::anonymous::{AccessHash, AnonymousId, ThreadKey};
 use crate::feedback::idea::{Comment, Idea, IdeaDraft, IdeaStatus, Signature};
@@ -16,7 +16,7 @@ use crate::feedback::survey::{answer_violations, Answer, Response, Survey, Surve
 use crate::feedback::thread::{self, Author, Message, Moderation, Recipient, Routing, Thread, Topic};
 use crate::feedback::token::{BlindedRequest, Issued, Scope, ScopeKey, SpentMark, Token, TokenError};
 use crate::feedback::wire::{FeedbackHome, OpenSurvey};
-use crate::member::{Member, MemberId};
+use crate::member::{Member, MemberId, Role};
 use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 
@@ -413,6 +413,16 @@ pub fn save_survey(actor: &Member, id: SurveyId, draft: &SurveyDraft) -> Result<
     }
     accepted(draft.violations())?;
     Ok(Survey { id, draft: draft.clone() })
+}
+
+/// The names of the groups HR's and a manager's pages show (results,
+/// conversations, a survey's audience); nobody else reads those pages.
+pub fn directory(company: &Company, viewer: &Member) -> Result<Directory, FeedbackError> {
+    if is_hr(viewer) || viewer.role == Role::Manager {
+        Ok(company.directory())
+    } else {
+        Err(FeedbackError::Forbidden)
+    }
 }
 
 /// HR's company-wide settings, checked.

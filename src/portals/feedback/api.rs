@@ -8,6 +8,7 @@ use super::demo::DemoFeedback;
 use super::http::HttpFeedback;
 use crate::api::{resource, Api, ApiError, Chosen};
 use async_trait::async_trait;
+use domain::company::Directory;
 use domain::feedback::anonymous::{AnonymousId, ThreadKey};
 use domain::feedback::idea::{Idea, IdeaDraft, IdeaSort, IdeaStatus};
 use domain::feedback::results::{ResultsQuery, SurveyResults, SurveySummary};
@@ -56,6 +57,8 @@ pub trait FeedbackApi {
     async fn create_survey(&self, draft: &SurveyDraft) -> Result<Survey, ApiError>;
     async fn update_survey(&self, id: SurveyId, draft: &SurveyDraft) -> Result<Survey, ApiError>;
     async fn results(&self, id: SurveyId, query: &ResultsQuery) -> Result<SurveyResults, ApiError>;
+    /// The departments and sites groups are named by (HR and managers).
+    async fn directory(&self) -> Result<Directory, ApiError>;
     async fn settings(&self) -> Result<FeedbackSettings, ApiError>;
     async fn save_settings(&self, settings: &FeedbackSettings) -> Result<FeedbackSettings, ApiError>;
 }

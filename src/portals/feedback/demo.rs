@@ -14,6 +14,7 @@ use crate::browser;
 use crate::i18n::Key;
 use crate::storage::{self, Problem, StorageNotice, StoredPart};
 use async_trait::async_trait;
+use domain::company::Directory;
 use domain::feedback::anonymous::{AnonymousId, ThreadKey};
 use domain::feedback::book::FeedbackBook;
 use domain::feedback::idea::{Idea, IdeaDraft, IdeaSort, IdeaStatus};
@@ -22,7 +23,7 @@ use domain::feedback::settings::FeedbackSettings;
 use domain::feedback::survey::{Survey, SurveyDraft, SurveyId};
 use domain::feedback::thread::Thread;
 use domain::feedback::token::{BlindedRequest, Issued, PublicKey, Scope};
-use domain::feedback::use_cases::{FeedbackError, NewThread};
+use domain::feedback::use_cases::{self as uc, FeedbackError, NewThread};
 use domain::feedback::wire::{AnonymousComment, AnonymousIdea, FeedbackHome, StartedThread, SurveyAnswer, Vote};
 use domain::Date;
 use rand_core::OsRng;
@@ -210,6 +211,11 @@ impl FeedbackApi for DemoFeedback {
     async fn results(&self, id: SurveyId, query: &ResultsQuery) -> Result<SurveyResults, ApiError> {
         let member = self.core.signed_in()?;
         self.book.borrow().results(member, id, *query, self.today()).map_err(api_error)
+    }
+
+    async fn directory(&self) -> Result<Directory, ApiError> {
+        let member = self.core.signed_in()?;
+        uc::directory(&self.core.company, member).map_err(api_error)
     }
 
     async fn settings(&self) -> Result<FeedbackSettings, ApiError> {

@@ -6,6 +6,7 @@ use super::api::FeedbackApi;
 use crate::api::http::{parse, query_string, HttpBackend};
 use crate::api::ApiError;
 use async_trait::async_trait;
+use domain::company::Directory;
 use domain::feedback::anonymous::{AnonymousId, ThreadKey};
 use domain::feedback::disclosure::{Dimension, GroupKey};
 use domain::feedback::idea::{Idea, IdeaDraft, IdeaSort, IdeaStatus};
@@ -140,6 +141,10 @@ impl FeedbackApi for HttpFeedback {
 
     async fn results(&self, id: SurveyId, query: &ResultsQuery) -> Result<SurveyResults, ApiError> {
         self.0.get(&format!("/hr/feedback/surveys/{}/results{}", id.0, results_query(query))).await
+    }
+
+    async fn directory(&self) -> Result<Directory, ApiError> {
+        self.0.get("/hr/feedback/directory").await
     }
 
     async fn settings(&self) -> Result<FeedbackSettings, ApiError> {

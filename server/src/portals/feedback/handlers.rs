@@ -20,6 +20,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::common::{Rule, Violation};
+use domain::company::Directory;
 use domain::feedback::anonymous::AnonymousId;
 use domain::feedback::disclosure::{Dimension, GroupKey};
 use domain::feedback::idea::{self, Idea, IdeaDraft, IdeaSort, IdeaStatus};
@@ -430,6 +431,13 @@ pub(super) async fn survey_results(
     let surveys = feedback_db::surveys(&mut *conn).await?;
     let responses = feedback_db::responses(&mut *conn, None).await?;
     Ok(Json(results::survey_results(&member, &surveys, &responses, SurveyId(id), query, today(&state))?))
+}
+
+/// The names of departments and sites, for HR's and managers' pages.
+pub(super) async fn directory(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<Directory>, Problem> {
+    let mut conn = state.pool.acquire().await?;
+    let company = db::load_company(&mut conn).await?;
+    Ok(Json(uc::directory(&company, &member)?))
 }
 
 pub(super) async fn settings(State(state): State<AppState>, Hr(_): Hr) -> Result<Json<FeedbackSettings>, Problem> {

@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/hr/feedback/surveys", get(handlers::surveys).post(handlers::create_survey))
         .route("/hr/feedback/surveys/{id}", put(handlers::update_survey))
         .route("/hr/feedback/surveys/{id}/results", get(handlers::survey_results))
+        .route("/hr/feedback/directory", get(handlers::directory))
         .route("/hr/feedback/settings", get(handlers::settings).put(handlers::save_settings))
 }
 

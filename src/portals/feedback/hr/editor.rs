@@ -1,7 +1,7 @@
 use super::directory::{self, Directory};
 use super::labels::{department_name, site_name};
 use super::{editor_path, surveys_path, today, FeedbackHrFrame};
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::browser::{app_href, focus_first, replace_app_path};
 use crate::components::{form_errors, form_errors_at, ActionError, ErrorSummary, FieldMessages, FieldTarget, Loadable};
 use crate::i18n::labels::employment_type_key;
@@ -21,17 +21,13 @@ const DEFAULT_THRESHOLD: u32 = 5;
 /// Creates (`/hr/feedback/surveys/new`) or edits a survey.
 #[component]
 pub fn SurveyEditor(id: Option<SurveyId>) -> impl IntoView {
-    let backend = use_api();
-    let data = feedback_resource(move |api| {
-        let backend = backend.clone();
-        async move {
-            let names = directory::load(backend).await;
-            let survey = match id {
-                Some(id) => Some(api.surveys().await?.into_iter().find(|s| s.survey.id == id).ok_or(ApiError::NotFound)?.survey),
-                None => None,
-            };
-            Ok((survey, names))
-        }
+    let data = feedback_resource(move |api| async move {
+        let names = directory::load(api.clone()).await;
+        let survey = match id {
+            Some(id) => Some(api.surveys().await?.into_iter().find(|s| s.survey.id == id).ok_or(ApiError::NotFound)?.survey),
+            None => None,
+        };
+        Ok((survey, names))
     });
     // Set once a new survey is saved: the address names it, the page is its
     // edit page, and every later save edits that one.
@@ -296,9 +292,9 @@ fn SurveyForm(survey: Option<Survey>, directory: Directory, id: RwSignal<Option<
         audience.all_of.iter().filter(|c| !matches!(c, Condition::EmploymentTypeIn(_) | Condition::DepartmentIn(_) | Condition::SiteIn(_))).cloned().collect();
     // Departments and sites to tick: those known by name and those the
     // audience names already.
-    let mut department_choices: Vec<DepartmentId> = directory.departments.iter().map(|(d, _)| *d).collect();
+    let mut department_choices: Vec<DepartmentId> = directory.departments.iter().map(|d| d.id).collect();
     department_choices.extend(departments.get_untracked().into_iter().filter(|d| directory.department(*d).is_none()));
-    let mut site_choices: Vec<SiteId> = directory.sites.iter().map(|(s, _)| *s).collect();
+    let mut site_choices: Vec<SiteId> = directory.sites.iter().map(|s| s.id).collect();
     site_choices.extend(sites.get_untracked().into_iter().filter(|s| directory.site(*s).is_none()));
     let directory = StoredValue::new(directory);
 

@@ -71,8 +71,8 @@ fn Controls(
         let mut keys: BTreeSet<GroupKey> = seen.read().iter().filter(|k| k.dimension == dimension).copied().collect();
         let directory = directory.read();
         match dimension {
-            Dimension::Department => keys.extend(directory.departments.iter().map(|(id, _)| GroupKey::department(*id))),
-            Dimension::Site => keys.extend(directory.sites.iter().map(|(id, _)| GroupKey::site(*id))),
+            Dimension::Department => keys.extend(directory.departments.iter().map(|d| GroupKey::department(d.id))),
+            Dimension::Site => keys.extend(directory.sites.iter().map(|s| GroupKey::site(s.id))),
             Dimension::Employment => keys.extend(EmploymentType::ALL.map(GroupKey::employment)),
             Dimension::Tenure => keys.extend(TenureBand::ALL.map(GroupKey::tenure)),
         }
