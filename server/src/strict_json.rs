@@ -230,7 +230,10 @@ impl<'de> MapAccess<'de> for Members {
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
         let value = self.next.take().ok_or_else(|| de::Error::custom("a value asked for before its key"))?;
-        seed.deserialize(value)
+        // A type read through another (`try_from`) fails after its value was
+        // read: the error is still that value's.
+        let path = value.path.clone();
+        seed.deserialize(value).map_err(|error| error.at(&path))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -263,7 +266,10 @@ impl<'de> SeqAccess<'de> for Items {
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
         match self.items.next() {
-            Some((index, value)) => seed.deserialize(Strict { value, path: format!("{}[{index}]", self.path) }).map(Some),
+            Some((index, value)) => {
+                let path = format!("{}[{index}]", self.path);
+                seed.deserialize(Strict { value, path: path.clone() }).map(Some).map_err(|error| error.at(&path))
+            }
             None => Ok(None),
         }
     }
@@ -392,6 +398,28 @@ mod tests {
         assert_eq!(refused(json!({"lines": [{"product_id": 1}, {"product_id": -1}]})).0, "lines[1].product_id");
         assert_eq!(refused(json!({"lines": [], "rule": {"site_in": [1, "2"]}})).0, "rule.site_in[1]");
         assert_eq!(refused(json!({"lines": "none"})).0, "lines");
+    }
+
+    /// Read as text, then converted: the conversion can still refuse it.
+    #[derive(Debug, Deserialize)]
+    #[serde(try_from = "String")]
+    struct Even(#[allow(dead_code)] u32);
+
+    impl TryFrom<String> for Even {
+        type Error = &'static str;
+
+        fn try_from(text: String) -> Result<Even, &'static str> {
+            text.parse().ok().filter(|n| n % 2 == 0).map(Even).ok_or("not an even number")
+        }
+    }
+
+    #[test]
+    fn a_value_its_type_refuses_after_reading_it_is_named_where_it_is() {
+        let listed: Result<Vec<Even>, _> = from_value(json!(["2", "3"]));
+        assert_eq!(listed.unwrap_err().path(), "[1]");
+        let named: Result<std::collections::BTreeMap<String, Vec<Even>>, _> = from_value(json!({"a": ["4"], "b": ["6", "7"]}));
+        let error = named.unwrap_err();
+        assert_eq!((error.path(), error.to_string().as_str()), ("b[1]", "not an even number"));
     }
 
     #[test]

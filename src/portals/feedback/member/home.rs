@@ -42,7 +42,10 @@ pub fn FeedbackHomePage() -> impl IntoView {
         <nav class="actions" aria-label=move || i18n.t(Key::FeedbackActions)>
             <A href=app_href("/feedback/ideas") attr:class="button secondary"><Tr key=Key::FeedbackIdeasTitle/></A>
             {move || match role() {
-                Some(Role::Manager) => Some(view! { <A href=app_href("/feedback/inbox")><Tr key=Key::FeedbackInboxLink/></A> }.into_any()),
+                Some(Role::Manager) => Some(view! {
+                    <A href=app_href("/feedback/inbox")><Tr key=Key::FeedbackInboxLink/></A>
+                    <A href=app_href("/feedback/results")><Tr key=Key::FeedbackTeamResultsLink/></A>
+                }.into_any()),
                 Some(Role::Hr) => Some(view! { <A href=app_href("/hr/feedback")><Tr key=Key::FeedbackInboxLink/></A> }.into_any()),
                 _ => None,
             }}

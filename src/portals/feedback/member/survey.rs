@@ -1,5 +1,6 @@
 use super::{on_demo, BackLink};
 use crate::api::ApiError;
+use crate::browser;
 use crate::components::{form_errors, ActionError, ErrorSummary, FieldMessages, FieldTarget, Loadable};
 use crate::i18n::format::date;
 use crate::i18n::{use_i18n, Key, Tr};
@@ -8,7 +9,9 @@ use crate::portals::feedback::keeper::use_keeper;
 use domain::common::FieldError;
 use domain::feedback::survey::{answer_violations, Answer, Question, QuestionKind, SurveyId, MAX_TEXT};
 use domain::feedback::wire::{FeedbackHome, OpenSurvey};
+use domain::MemberId;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// Answering a survey: each question by its kind, any of them skipped,
 /// sent under no name with the survey's one-time pass.
@@ -82,7 +85,7 @@ fn Survey(open: OpenSurvey) -> impl IntoView {
 
 /// One answer as the member gives it: nothing yet (skipped), a choice or
 /// a score, or text.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 enum Given {
     #[default]
     Nothing,
@@ -101,12 +104,38 @@ impl Given {
     }
 }
 
+/// Where the answers given so far are kept until they are sent, so that a
+/// reload loses none. Only this browser holds them, as it holds the token.
+fn draft_key(member: MemberId, survey: SurveyId) -> String {
+    format!("noibo.draft.feedback.survey.{}.{}", member.0, survey.0)
+}
+
+/// The answers kept for these questions; none when the survey has changed
+/// its number of questions since.
+fn kept_answers(key: &str, questions: usize) -> Vec<Given> {
+    let kept: Vec<Given> = browser::read(key).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default();
+    if kept.len() == questions {
+        kept
+    } else {
+        vec![Given::Nothing; questions]
+    }
+}
+
 #[component]
 fn Answers(open: OpenSurvey) -> impl IntoView {
     let i18n = use_i18n();
     let keeper = use_keeper();
     let questions = open.survey.draft.questions.clone();
-    let given: Vec<RwSignal<Given>> = questions.iter().map(|_| RwSignal::new(Given::Nothing)).collect();
+    let storage = draft_key(keeper.member(), open.survey.id);
+    let given: Vec<RwSignal<Given>> = kept_answers(&storage, questions.len()).into_iter().map(RwSignal::new).collect();
+    let keep = given.clone();
+    let storage_for_effect = storage.clone();
+    Effect::new(move |_| {
+        let now: Vec<Given> = keep.iter().map(|g| g.get()).collect();
+        if let Ok(raw) = serde_json::to_string(&now) {
+            browser::write(&storage_for_effect, &raw);
+        }
+    });
     let given = StoredValue::new(given);
     let kinds: Vec<QuestionKind> = questions.iter().map(|q| q.kind.clone()).collect();
     let kinds = StoredValue::new(kinds);
@@ -127,6 +156,11 @@ fn Answers(open: OpenSurvey) -> impl IntoView {
     let send = Action::new_local(move |answers: &Vec<Answer>| {
         let (keeper, answers, open) = (keeper.clone(), answers.clone(), open.get_value());
         async move { keeper.answer(&open, answers).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = send.value().get() {
+            browser::remove(&storage);
+        }
     });
     let found = RwSignal::new(Vec::<FieldError>::new());
     let failure = move || send.value().get().and_then(Result::err);
