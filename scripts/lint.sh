@@ -19,7 +19,15 @@ gate() {
   "$@" || failed+=("$*")
 }
 
+# Inside view!, a bare `>` in an attribute's closure ends the tag, and the
+# rest of the line is drawn as text ("= pages on : click = move …"): such a
+# comparison must be in braces, `disabled=move || { page.get() >= pages }`.
+no_bare_comparison_in_view_attributes() {
+  ! grep -rnE '=move \|[^|]*\|[^{"]* >=? ' src --include=*.rs
+}
+
 gate cargo fmt --all --check
+gate no_bare_comparison_in_view_attributes
 gate cargo clippy --workspace --all-targets -- -D warnings
 gate cargo clippy -p noibo --target wasm32-unknown-unknown --all-targets -- -D warnings
 gate cargo clippy -p noibo --target wasm32-unknown-unknown --no-default-features --all-targets -- -D warnings

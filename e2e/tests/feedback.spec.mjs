@@ -130,6 +130,8 @@ test('HR reads a closed pulse broken down by department, with small departments 
   const groups = page.getByTestId('results-groups');
   await expect(groups.getByText(l('feedback_hr.group_hidden'))).not.toHaveCount(0);
   expect(await groups.getByText(l('feedback_hr.group_hidden')).count()).toBeGreaterThanOrEqual(2);
+  await expect(groups, 'departments go by their names').toContainText(lang === 'vi' ? 'Kinh doanh' : 'Sales');
+  await expect(groups).not.toContainText(l('feedback_hr.department_number', { n: 1 }));
   await expect(page.getByTestId('results-trend')).toBeVisible();
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
@@ -149,7 +151,10 @@ test('Lan answers the November pulse anonymously and the portal remembers she di
   await page.getByTestId('open-surveys').getByRole('link').first().click();
   const questions = page.getByTestId('question');
   await expect(questions).toHaveCount(4);
-  await questions.nth(0).getByLabel(`4 – ${l('feedback.agree4')}`, { exact: true }).check();
+  const agree = questions.nth(0).getByLabel(`4 – ${l('feedback.agree4')}`, { exact: true });
+  await agree.check();
+  await page.reload();
+  await expect(agree, 'an answer given survives a reload').toBeChecked();
   await questions.nth(2).getByLabel('9', { exact: true }).check();
   await questions.nth(3).getByRole('textbox').fill(lang === 'vi' ? 'Thêm chỗ để xe' : 'More parking');
   await expectAccessible(page);
@@ -188,4 +193,104 @@ test('Minh votes once for Lan\'s idea, and the status HR sets is what Lan sees',
   await signInAs(page, backend, PERSONAS.lan, lang);
   await page.goto('/feedback/ideas');
   await expect(page.getByTestId('idea').filter({ hasText: title }).getByTestId('idea-status')).toHaveText(l('feedback.status.planned'));
+});
+
+test('Minh, a manager, reaches his department\'s results from his feedback home and sees only his department, by name', async ({ page, backend }, testInfo) => {
+  const lang = langOf(testInfo);
+  const l = (key, params) => t(lang, key, params);
+  await signInAs(page, backend, PERSONAS.minh, lang);
+  await page.goto('/feedback');
+  await page.getByRole('link', { name: l('feedback.team_results_link') }).click();
+  await expect(page).toHaveURL(/\/feedback\/results$/);
+  const october = page.getByTestId('survey').filter({ hasText: lang === 'vi' ? 'Nhịp đập tháng 10' : 'October pulse' });
+  await october.getByRole('link', { name: new RegExp(l('feedback_hr.survey_results_link')) }).click();
+  await expect(page).toHaveURL(/\/feedback\/results\/2$/);
+  await expect(page.getByText(l('feedback_hr.results_own_department', { name: lang === 'vi' ? 'Kinh doanh' : 'Sales' }))).toBeVisible();
+  await expect(page.getByTestId('results-question').first()).toBeVisible();
+  await expect(page.getByLabel(l('feedback_hr.results_filter')), 'a manager cannot look at other departments').toHaveCount(0);
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await snapshot(page, testInfo, `feedback-manager-results-${lang}`);
+});
+
+test('HR hides an abusive comment with a reason it must give, and members read the reason in its place', async ({ page, backend }, testInfo) => {
+  test.skip(backend !== 'demo', 'the server runs the conversation and results journeys');
+  const lang = langOf(testInfo);
+  const l = (key, params) => t(lang, key, params);
+  const said = 'Có thể thử một tháng trước không?';
+  const reason = lang === 'vi' ? 'Nêu tên một đồng nghiệp' : 'Names a colleague';
+  await signInAs(page, backend, PERSONAS.hoa, lang);
+  await page.goto('/hr/feedback/ideas');
+  const idea = page.getByTestId('idea').filter({ hasText: 'Làm việc từ xa vào thứ Sáu' });
+  await expect(idea).toContainText(said);
+  await idea.getByRole('button', { name: l('feedback_hr.hide_comment') }).click();
+  const question = idea.getByRole('form', { name: l('feedback_hr.hide_comment_question') });
+  await expect(question).toBeFocused();
+  await question.getByRole('button', { name: l('feedback_hr.hide_yes'), exact: true }).click();
+  const field = question.getByLabel(l('feedback_hr.reason_label'));
+  await expect(field, 'no reason, no hiding').toBeFocused();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `feedback-moderate-${lang}`);
+  await field.fill(reason);
+  await question.getByRole('button', { name: l('feedback_hr.hide_yes'), exact: true }).click();
+  await expect(idea).toContainText(reason);
+  await expect(idea).not.toContainText(said);
+  await expectAccessible(page);
+
+  await signOut(page, l);
+  await signInAs(page, backend, PERSONAS.lan, lang);
+  await page.goto('/feedback/ideas');
+  const board = page.getByTestId('idea').filter({ hasText: 'Làm việc từ xa vào thứ Sáu' });
+  await expect(board).toContainText(l('feedback.hidden_because', { reason }));
+  await expect(board).not.toContainText(said);
+});
+
+test('HR writes a survey: every mistake is named at its field, the saved survey becomes its edit page, and Tuấn, whom it asks, finds it open', async ({ page, backend }, testInfo) => {
+  test.skip(backend !== 'demo', 'the server runs the conversation and results journeys');
+  const lang = langOf(testInfo);
+  const l = (key, params) => t(lang, key, params);
+  const title = lang === 'vi' ? 'Ca mùa vụ tháng 11' : 'Seasonal shifts in November';
+  await signInAs(page, backend, PERSONAS.hoa, lang);
+  await page.goto('/hr/feedback/surveys');
+  await page.getByRole('link', { name: l('feedback_hr.survey_new') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('feedback_hr.editor_new_title'));
+  await page.getByRole('button', { name: l('feedback_hr.survey_save') }).click();
+  const summary = page.getByRole('alert').filter({ has: page.locator('#error-summary-title') });
+  await expect(summary).toBeFocused();
+  const question = page.getByTestId('survey-question');
+  await expect(question, 'a new survey starts with one question').toHaveCount(1);
+  const links = summary.getByRole('link');
+  await expect(links).toHaveCount(4);
+  for (const [n, label] of [l('feedback_hr.title_vi'), l('feedback_hr.title_en'), l('feedback_hr.question_text_vi'), l('feedback_hr.question_text_en')].entries()) {
+    await expect(links.nth(n)).toContainText(label);
+  }
+  await links.nth(2).click();
+  await expect(question.getByLabel(l('feedback_hr.question_text_vi')), 'each mistake leads to its field').toBeFocused();
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `feedback-editor-errors-${lang}`);
+
+  await page.getByLabel(l('feedback_hr.title_vi'), { exact: true }).fill('Ca mùa vụ tháng 11');
+  await page.getByLabel(l('feedback_hr.title_en'), { exact: true }).fill('Seasonal shifts in November');
+  await question.getByLabel(l('feedback_hr.question_text_vi')).fill('Tôi được hướng dẫn đủ trước ca đầu tiên');
+  await question.getByLabel(l('feedback_hr.question_text_en')).fill('I was shown enough before my first shift');
+  await page.getByRole('group', { name: l('feedback_hr.audience_types_legend') }).getByLabel(l('employment.seasonal')).check();
+  await page.getByLabel(l('feedback_hr.opens'), { exact: true }).fill('2026-11-20');
+  await page.getByLabel(l('feedback_hr.closes'), { exact: true }).fill('2026-11-30');
+  await page.getByRole('button', { name: l('feedback_hr.survey_save') }).click();
+  await expect(page.getByText(l('feedback_hr.saved'))).toBeVisible();
+  await expect(page).toHaveURL(/\/hr\/feedback\/surveys\/5$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('feedback_hr.editor_edit_title'));
+  await page.getByRole('button', { name: l('feedback_hr.survey_save') }).click();
+  await page.goto('/hr/feedback/surveys');
+  await expect(page.getByTestId('survey').filter({ hasText: title }), 'saving twice keeps one survey').toHaveCount(1);
+
+  await signOut(page, l);
+  await signInAs(page, backend, PERSONAS.tuan, lang);
+  await page.goto('/feedback');
+  await expect(page.getByTestId('open-surveys')).toContainText(title);
+  await signOut(page, l);
+  await signInAs(page, backend, PERSONAS.lan, lang);
+  await page.goto('/feedback');
+  await expect(page.getByTestId('open-surveys'), 'not for permanent staff').not.toContainText(title);
 });

@@ -52,7 +52,7 @@ pub fn HrRequests() -> impl IntoView {
     };
     view! {
         <HrLeaveFrame title=Key::HrLeaveRequests>
-            <div class="queue-filters">
+            <div class="filters queue-filters">
                 <div class="field">
                     <label for="leave-status"><Tr key=Key::LeaveStatus/></label>
                     <select id="leave-status" on:change=move |ev| filter.update(|f| f.status = from_wire_name(&event_target_value(&ev)))>

@@ -553,7 +553,7 @@ where
                 <button type="button" class="button secondary" id=format!("q{key}-up") disabled=move || position.get() == 0 on:click=move |_| shift(-1)>
                     {move || i18n.fill(Key::FeedbackHrQuestionUp, &[("n", &number())])}
                 </button>
-                <button type="button" class="button secondary" id=format!("q{key}-down") disabled=move || position.get() + 1 >= count.get() on:click=move |_| shift(1)>
+                <button type="button" class="button secondary" id=format!("q{key}-down") disabled=move || { position.get() + 1 >= count.get() } on:click=move |_| shift(1)>
                     {move || i18n.fill(Key::FeedbackHrQuestionDown, &[("n", &number())])}
                 </button>
                 <button type="button" class="button secondary" on:click=remove>{move || i18n.fill(Key::FeedbackHrQuestionRemove, &[("n", &number())])}</button>

@@ -26,16 +26,18 @@ pub fn IdeasAdmin() -> impl IntoView {
     let sorts = [(IdeaSort::Votes, "votes", Key::FeedbackHrIdeasSortVotes), (IdeaSort::Newest, "newest", Key::FeedbackHrIdeasSortNewest)];
     view! {
         <FeedbackHrFrame title=Key::FeedbackHrIdeasTitle>
-            <div class="field">
-                <label for="ideas-sort"><Tr key=Key::FeedbackHrIdeasSort/></label>
-                <select id="ideas-sort" on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    if let Some((s, ..)) = sorts.iter().find(|(_, v, _)| *v == value) { sort.set(*s) }
-                }>
-                    {sorts.into_iter().map(|(s, value, key)| view! {
-                        <option value=value selected=move || sort.get() == s>{move || i18n.t(key)}</option>
-                    }).collect_view()}
-                </select>
+            <div class="filters">
+                <div class="field">
+                    <label for="ideas-sort"><Tr key=Key::FeedbackHrIdeasSort/></label>
+                    <select id="ideas-sort" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some((s, ..)) = sorts.iter().find(|(_, v, _)| *v == value) { sort.set(*s) }
+                    }>
+                        {sorts.into_iter().map(|(s, value, key)| view! {
+                            <option value=value selected=move || sort.get() == s>{move || i18n.t(key)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
             </div>
             <Loadable resource=ideas skeleton_lines=8 render=|ideas| {
                 if ideas.is_empty() {

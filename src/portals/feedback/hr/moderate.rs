@@ -83,7 +83,7 @@ where
         }
         let (send, retry) = (send.clone(), send.clone());
         view! {
-            <form class="card confirm stack" role="group" aria-labelledby=question_id.clone() tabindex="-1" node_ref=question_box novalidate
+            <form class="card confirm stack" aria-labelledby=question_id.clone() tabindex="-1" node_ref=question_box novalidate
                 on:submit=move |ev| { ev.prevent_default(); send(); }>
                 <p id=question_id.clone()>{move || i18n.t(question)}</p>
                 <div class="field">

@@ -81,7 +81,7 @@ fn Controls(
         named.into_iter().chain(unnamed).collect()
     };
     view! {
-        <div class="queue-filters">
+        <div class="filters queue-filters">
             <div class="field">
                 <label for="results-breakdown"><Tr key=Key::FeedbackHrResultsBreakdown/></label>
                 <select id="results-breakdown" on:change=move |ev| breakdown.set(parse_dimension(&event_target_value(&ev)))>

@@ -135,7 +135,7 @@ fn QueueList(
             <nav class="pager" aria-label=move || i18n.t(Key::StorePagerLabel)>
                 <button type="button" class="button secondary" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)><Tr key=Key::StorePagerPrevious/></button>
                 <span>{move || i18n.fill(Key::StorePagerPosition, &[("page", &page.get().to_string()), ("pages", &pages.to_string())])}</span>
-                <button type="button" class="button secondary" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)><Tr key=Key::StorePagerNext/></button>
+                <button type="button" class="button secondary" disabled=move || { page.get() >= pages } on:click=move |_| page.update(|p| *p += 1)><Tr key=Key::StorePagerNext/></button>
             </nav>
         })}
     }
