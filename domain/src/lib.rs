@@ -15,6 +15,7 @@ pub mod offering;
 pub mod seed;
 pub mod session;
 pub mod store;
+pub mod training;
 
 pub use audience::{Audience, Check, Condition, Eligibility, Requirement, Segment};
 pub use company::{Company, MemberProfile, OfferingStatus, TeamMember};

@@ -95,6 +95,44 @@ pub enum Rule {
     TokenInvalid,
     /// The month's anonymous messages are used up (`limit` = the allowance).
     MessageAllowance,
+    /// Already enrolled in, or waiting for, a session of this course.
+    AlreadyEnrolled,
+    /// Not enrolled in this session (attendance, cancellation).
+    NotEnrolled,
+    /// Past the cancellation deadline HR set for the session.
+    CancellationClosed,
+    /// The session or event has begun: no more enrolments, answers or edits.
+    AlreadyStarted,
+    /// The session has not begun yet: attendance is marked from its start.
+    NotStarted,
+    /// An earlier course of a learning path that keeps its order is not complete.
+    PathLocked,
+    /// The quiz opens once every lesson of the course is done.
+    LessonsFirst,
+    /// Every attempt at the quiz is used (`limit` = attempts allowed).
+    NoAttemptsLeft,
+    /// The quiz was passed already.
+    AlreadyPassed,
+    /// This quiz attempt was submitted already, with other answers.
+    AttemptSubmitted,
+    /// The course is not complete: every lesson, the quiz, the session.
+    NotCompleted,
+    /// The certificate was revoked already.
+    AlreadyRevoked,
+    /// The event has no place left for one more going (`limit` = its capacity).
+    EventFull,
+    /// The event was cancelled.
+    EventCancelled,
+    /// A link must start with `https://`.
+    LinkScheme,
+    /// Sessions belong to classroom courses only.
+    ClassroomOnly,
+    /// No such course.
+    UnknownCourse,
+    /// The same course twice in one learning path.
+    DuplicateCourse,
+    /// A cancellation deadline after the session starts.
+    DeadlineAfterStart,
 }
 
 impl Rule {
@@ -138,6 +176,25 @@ impl Rule {
             Rule::TokenSpent => "this token was already used",
             Rule::TokenInvalid => "this token is not valid here",
             Rule::MessageAllowance => "this month's anonymous messages are used up",
+            Rule::AlreadyEnrolled => "you are already enrolled in, or waiting for, a session of this course",
+            Rule::NotEnrolled => "not enrolled in this session",
+            Rule::CancellationClosed => "the deadline to cancel this enrolment has passed",
+            Rule::AlreadyStarted => "it has already begun",
+            Rule::NotStarted => "the session has not begun yet",
+            Rule::PathLocked => "an earlier course of the learning path comes first",
+            Rule::LessonsFirst => "the quiz opens once every lesson is done",
+            Rule::NoAttemptsLeft => "every attempt at this quiz is used",
+            Rule::AlreadyPassed => "you passed this quiz already",
+            Rule::AttemptSubmitted => "this attempt was already submitted",
+            Rule::NotCompleted => "the course is not complete yet",
+            Rule::AlreadyRevoked => "this certificate was revoked already",
+            Rule::EventFull => "the event is full",
+            Rule::EventCancelled => "the event was cancelled",
+            Rule::LinkScheme => "a link must start with https://",
+            Rule::ClassroomOnly => "sessions belong to classroom courses only",
+            Rule::UnknownCourse => "no such course",
+            Rule::DuplicateCourse => "this course is already in the path",
+            Rule::DeadlineAfterStart => "the cancellation deadline comes after the session starts",
         }
     }
 }

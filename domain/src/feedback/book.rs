@@ -3,6 +3,7 @@
 //! with SQL. It keeps what the server keeps and nothing more: issues by
 //! member and day, spent marks, and anonymous items with no member in them.
 
+use crate::common::Random;
 use crate::company::Company;
 use crate::date::Date;
 use crate::feedback::anonymous::{AnonymousId, ThreadKey};
@@ -12,7 +13,7 @@ use crate::feedback::settings::FeedbackSettings;
 use crate::feedback::survey::{Answer, Response, Survey, SurveyDraft, SurveyId};
 use crate::feedback::thread::{Routing, Thread};
 use crate::feedback::token::{BlindedRequest, Issued, PublicKey, Scope, SpentMark, Token};
-use crate::feedback::use_cases::{self as uc, FeedbackError, FeedbackFacts, Issuance, MasterKey, NewThread, Random, Signer};
+use crate::feedback::use_cases::{self as uc, FeedbackError, FeedbackFacts, Issuance, MasterKey, NewThread, Signer};
 use crate::member::Member;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;

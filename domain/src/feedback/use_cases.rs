@@ -5,7 +5,7 @@
 
 use crate::audience::Audience;
 use crate::common::access::is_hr;
-use crate::common::{Rule, Violation};
+use crate::common::{Random, Rule, Violation};
 use crate::company::{Company, Directory};
 use crate::date::Date;
 use crate::feedback::anonymous::{AccessHash, AnonymousId, ThreadKey};
@@ -17,7 +17,6 @@ use crate::feedback::thread::{self, Author, Message, Moderation, Recipient, Rout
 use crate::feedback::token::{BlindedRequest, Issued, Scope, ScopeKey, SpentMark, Token, TokenError};
 use crate::feedback::wire::{FeedbackHome, OpenSurvey};
 use crate::member::{Member, MemberId, Role};
-use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 
 /// Why a feedback operation did not happen.
@@ -47,10 +46,6 @@ fn accepted(violations: Vec<Violation>) -> Result<(), FeedbackError> {
         Err(FeedbackError::Rejected(violations))
     }
 }
-
-/// Randomness an operation needs: a cryptographic generator.
-pub trait Random: RngCore + CryptoRng {}
-impl<R: RngCore + CryptoRng> Random for R {}
 
 fn random_id(rng: &mut impl Random) -> AnonymousId {
     let mut bytes = [0u8; 16];
