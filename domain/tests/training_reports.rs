@@ -68,3 +68,15 @@ fn the_completions_export_lists_each_certificate_with_its_status() {
     let vi = book.completions_csv(&company, hoa, Lang::Vi, now()).unwrap();
     assert!(vi.contains("An toàn thực phẩm") && vi.contains("Còn hiệu lực") && vi.contains("Hết hạn"));
 }
+
+#[test]
+fn hr_edits_every_course_with_its_lessons_quiz_answers_and_sessions_and_nobody_else_reads_them() {
+    let (company, book) = world();
+    let catalogue = book.hr_catalogue(&company, person(&company, "hoa.nguyen")).unwrap();
+    assert_eq!(catalogue.courses.len(), book.courses.len(), "courses for any audience");
+    let food_safety = catalogue.courses.iter().find(|c| c.course.id == CourseId(2)).unwrap();
+    assert!(food_safety.quiz.is_some(), "with its answers, for HR to edit");
+    assert!(food_safety.lessons.windows(2).all(|w| w[0].draft.position <= w[1].draft.position), "lessons in order");
+    assert_eq!((catalogue.paths.len(), catalogue.events.len()), (book.paths.len(), book.events.len()));
+    assert_eq!(book.hr_catalogue(&company, person(&company, "minh.le")).unwrap_err(), TrainingError::Forbidden);
+}

@@ -18,7 +18,7 @@ use crate::training::reports::{self, CourseCompletion};
 use crate::training::session::{Enrolment, EnrolmentId, Roster, Session, SessionDraft, SessionId};
 use crate::training::use_cases::{self as uc, require_hr, TrainingError, TrainingFacts};
 use crate::training::wire::{
-    AttemptStart, CatalogueEntry, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, SessionRoster, StepResult, TrainingHome,
+    AttemptStart, CatalogueEntry, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, SessionRoster, StepResult, TrainingHome,
 };
 use serde::{Deserialize, Serialize};
 
@@ -208,6 +208,10 @@ impl TrainingBook {
     // ---------------------------------------------------------------- HR
 
     /// Saves HR's course: a new one when `id` is `None`.
+    pub fn hr_catalogue(&self, company: &Company, actor: &Member) -> Result<HrCatalogue, TrainingError> {
+        uc::hr_catalogue(&self.facts(company), actor, &self.events)
+    }
+
     pub fn save_course(&mut self, actor: &Member, id: Option<CourseId>, draft: &CourseDraft) -> Result<Course, TrainingError> {
         let id = match id {
             Some(id) => self.courses.iter().find(|c| c.id == id).map(|c| c.id).ok_or(TrainingError::NotFound)?,

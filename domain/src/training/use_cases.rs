@@ -27,8 +27,8 @@ use crate::training::progress::{progress, Content, CourseProgress, Learner, Less
 use crate::training::quiz::{attempt_refusal, Attempt, AttemptId, Quiz, QuizDraft, Submission};
 use crate::training::session::{Enrolment, EnrolmentId, EnrolmentStatus, Roster, Session, SessionDraft, SessionId, CAPACITY};
 use crate::training::wire::{
-    AttemptStart, CatalogueEntry, CourseDetail, EnrolRequest, EventView, Expiring, Graded, MyEnrolment, NextUp, Promotion, RosterEntry, SessionRoster,
-    SessionView, StepResult, TrainingHome,
+    AttemptStart, CatalogueEntry, CourseDetail, EnrolRequest, EventView, Expiring, Graded, HrCatalogue, HrCourse, MyEnrolment, NextUp, Promotion, RosterEntry,
+    SessionRoster, SessionView, StepResult, TrainingHome,
 };
 
 /// Why a training operation did not happen.
@@ -470,6 +470,23 @@ pub fn verify(certificates: &[Certificate], typed: &str, now: Timestamp) -> Resu
 }
 
 // ---------------------------------------------------------------------- HR
+
+/// What HR edits, all of it: the catalogue with lessons, quizzes (answers
+/// included: HR writes them) and sessions, the paths and the events.
+pub fn hr_catalogue(facts: &TrainingFacts, actor: &Member, events: &[Event]) -> Result<HrCatalogue, TrainingError> {
+    require_hr(actor)?;
+    let courses = facts
+        .courses
+        .iter()
+        .map(|course| HrCourse {
+            course: course.clone(),
+            lessons: lessons_of(facts.lessons, course.id).into_iter().cloned().collect(),
+            quiz: facts.quizzes.iter().find(|q| q.course == course.id).cloned(),
+            sessions: facts.sessions.iter().filter(|s| s.draft.course == course.id).cloned().collect(),
+        })
+        .collect();
+    Ok(HrCatalogue { courses, paths: facts.paths.to_vec(), events: events.to_vec() })
+}
 
 /// HR's course (`id` is the caller's to give: a new one, or the one replaced).
 pub fn save_course(actor: &Member, id: CourseId, draft: &CourseDraft) -> Result<Course, TrainingError> {

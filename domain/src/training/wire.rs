@@ -189,3 +189,23 @@ pub struct PersonProgress {
     pub percent: u8,
     pub complete: bool,
 }
+
+/// A course as HR edits it: its lessons in order, its quiz with the
+/// answers, and its sessions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HrCourse {
+    pub course: crate::training::course::Course,
+    pub lessons: Vec<crate::training::lesson::Lesson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiz: Option<crate::training::quiz::Quiz>,
+    pub sessions: Vec<Session>,
+}
+
+/// Everything HR edits: every course (whoever it is for), every path and
+/// every event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HrCatalogue {
+    pub courses: Vec<HrCourse>,
+    pub paths: Vec<crate::training::path::LearningPath>,
+    pub events: Vec<crate::training::event::Event>,
+}
