@@ -34,8 +34,9 @@ pub fn app(state: AppState, cors_origins: &[String], static_dir: Option<&std::pa
         .merge(portals::store::router())
         .merge(portals::benefits::router())
         .merge(portals::feedback::router())
+        .merge(portals::training::router())
         .layer(TraceLayer::new_for_http());
-    let v1 = logged.merge(shell::unlogged_router()).merge(portals::feedback::anonymous_router());
+    let v1 = logged.merge(shell::unlogged_router()).merge(portals::feedback::anonymous_router()).merge(portals::training::public_router());
     let not_found = || async { Problem::not_found() };
     let router = Router::new()
         .nest("/api/v1", v1)

@@ -22,14 +22,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt().with_env_filter(log_filter()).init();
     let args = Args::parse();
     let pool = db::connect(&args.database_url).await?;
-    if args.seed.as_deref() == Some("demo") && seed::seed_demo(&pool).await? {
-        tracing::info!("seeded the demo company");
-    }
-    let secure_cookies = args.cookie_secure.for_address(args.listen);
     let clock: Arc<dyn Clock + Send + Sync> = match args.now {
         Some(at) => Arc::new(FixedClock(at)),
         None => Arc::new(SystemClock),
     };
+    if args.seed.as_deref() == Some("demo") && seed::seed_demo(&pool, clock.now()).await? {
+        tracing::info!("seeded the demo company");
+    }
+    let secure_cookies = args.cookie_secure.for_address(args.listen);
     let state = AppState::new(pool, secure_cookies, clock).with_request_timeout(args.request_timeout());
     let router = app(state, &args.cors_origins, args.static_dir.as_deref())?;
     let listener = tokio::net::TcpListener::bind(args.listen).await?;

@@ -44,6 +44,9 @@ impl Problem {
     pub fn too_many_attempts() -> Problem {
         Problem::new(StatusCode::TOO_MANY_REQUESTS, "Too many attempts; wait a few minutes")
     }
+    pub fn too_many_requests() -> Problem {
+        Problem::new(StatusCode::TOO_MANY_REQUESTS, "Too many requests; wait a moment")
+    }
     pub fn internal() -> Problem {
         Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal error")
     }

@@ -4,13 +4,14 @@
 use crate::auth;
 use crate::db::{enum_name, to_json};
 use domain::member::normalized_email;
+use domain::Timestamp;
 use sqlx::{AnyConnection, AnyPool};
 
 /// Loads the demo company unless members exist already, and each portal's
 /// demo data unless that portal has data: seeding twice changes nothing,
 /// and a database seeded before a portal existed gets that portal's data.
-/// `true` when anything was loaded.
-pub async fn seed_demo(pool: &AnyPool) -> Result<bool, sqlx::Error> {
+/// `true` when anything was loaded. Training's dates fall around `now`.
+pub async fn seed_demo(pool: &AnyPool, now: Timestamp) -> Result<bool, sqlx::Error> {
     let mut tx = pool.begin().await?;
     let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&mut *tx).await?;
     let company = members == 0;
@@ -20,8 +21,9 @@ pub async fn seed_demo(pool: &AnyPool) -> Result<bool, sqlx::Error> {
     let store = crate::portals::store::seed_demo(&mut tx).await?;
     let benefits = crate::portals::benefits::seed_demo(&mut tx).await?;
     let feedback = crate::portals::feedback::seed_demo(&mut tx).await?;
+    let training = crate::portals::training::seed_demo(&mut tx, now).await?;
     tx.commit().await?;
-    Ok(company || store || benefits || feedback)
+    Ok(company || store || benefits || feedback || training)
 }
 
 async fn seed_company(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {

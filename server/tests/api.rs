@@ -65,7 +65,7 @@ async fn signing_in_sets_a_strict_http_only_session_cookie() {
 #[tokio::test]
 async fn cookies_are_secure_off_loopback() {
     let pool = db::connect(&common::fresh_database().await).await.unwrap();
-    seed::seed_demo(&pool).await.unwrap();
+    seed::seed_demo(&pool, common::now()).await.unwrap();
     let app = app(state(pool, true), &[], None).unwrap();
     let answer = call(&app, "POST", "/api/v1/session", None, Some(r#"{"email":"lan.tran@noibo.example","password":"demo"}"#)).await;
     assert!(answer.set_cookie.unwrap().contains("; Secure"));
@@ -200,7 +200,7 @@ async fn unknown_api_paths_are_404_problems() {
 #[tokio::test]
 async fn seeding_twice_changes_nothing() {
     let (_, pool) = seeded().await;
-    assert!(!seed::seed_demo(&pool).await.unwrap());
+    assert!(!seed::seed_demo(&pool, common::now()).await.unwrap());
     let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&pool).await.unwrap();
     assert_eq!(members, 43);
 }
@@ -244,14 +244,14 @@ async fn data_and_sessions_survive_a_restart() {
     let url = common::fresh_shared_database("restart").await;
     let cookie = {
         let pool = db::connect(&url).await.unwrap();
-        assert!(seed::seed_demo(&pool).await.unwrap());
+        assert!(seed::seed_demo(&pool, common::now()).await.unwrap());
         let app = app(state(pool.clone(), false), &[], None).unwrap();
         let cookie = sign_in(&app, "lan.tran@noibo.example").await;
         pool.close().await;
         cookie
     };
     let pool = db::connect(&url).await.unwrap();
-    assert!(!seed::seed_demo(&pool).await.unwrap(), "the company is still there");
+    assert!(!seed::seed_demo(&pool, common::now()).await.unwrap(), "the company is still there");
     let app = app(state(pool.clone(), false), &[], None).unwrap();
     let me = call(&app, "GET", "/api/v1/me", Some(&cookie), None).await;
     assert_eq!(me.status, StatusCode::OK, "the session is still valid");

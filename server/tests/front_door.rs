@@ -50,7 +50,7 @@ async fn sign_in(app: &Router, email: &str, password: &str) -> Answer {
 /// parallel requests really overlap.
 async fn shared(name: &str) -> (Router, AnyPool) {
     let pool = db::connect(&common::fresh_shared_database(name).await).await.unwrap();
-    seed::seed_demo(&pool).await.unwrap();
+    seed::seed_demo(&pool, common::now()).await.unwrap();
     (app(state(pool.clone(), false), &[], None).unwrap(), pool)
 }
 
@@ -91,7 +91,7 @@ impl Clock for MovingClock {
 #[tokio::test]
 async fn failed_sign_ins_are_forgotten_once_their_window_has_passed() {
     let pool = db::connect(&common::fresh_database().await).await.unwrap();
-    seed::seed_demo(&pool).await.unwrap();
+    seed::seed_demo(&pool, common::now()).await.unwrap();
     let clock = Arc::new(MovingClock(AtomicI64::new(now().unix_millis())));
     let app = app(noibo_server::AppState::new(pool.clone(), false, clock.clone()), &[], None).unwrap();
     for n in 0..20 {

@@ -176,7 +176,7 @@ async fn an_approver_decides_only_their_own_team_and_only_once() {
 async fn eight_concurrent_approvals_of_one_request_record_exactly_one() {
     // Several connections, so the requests really overlap.
     let pool = db::connect(&common::fresh_shared_database("leave-race").await).await.unwrap();
-    assert!(seed::seed_demo(&pool).await.unwrap());
+    assert!(seed::seed_demo(&pool, common::now()).await.unwrap());
     let app = app(state(pool.clone(), false), &[], None).unwrap();
     let minh = session(&pool, MINH).await;
     let racers: Vec<_> = (0..8)
@@ -205,7 +205,7 @@ async fn eight_concurrent_approvals_of_one_request_record_exactly_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_asks_of_one_member_are_judged_one_after_the_other() {
     let pool = db::connect(&common::fresh_shared_database("leave-asks").await).await.unwrap();
-    assert!(seed::seed_demo(&pool).await.unwrap());
+    assert!(seed::seed_demo(&pool, common::now()).await.unwrap());
     let app = app(state(pool.clone(), false), &[], None).unwrap();
     let lan = session(&pool, LAN).await;
     let race = |keys: Vec<String>, from: &'static str, to: &'static str| {

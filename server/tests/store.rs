@@ -309,7 +309,7 @@ async fn fifty_members_racing_for_the_last_unit_sell_exactly_one() {
     // A database with a pool of several connections, so the requests
     // really overlap (an in-memory one has one connection).
     let pool = db::connect(&common::fresh_shared_database("race").await).await.unwrap();
-    assert!(seed::seed_demo(&pool).await.unwrap());
+    assert!(seed::seed_demo(&pool, common::now()).await.unwrap());
     let app = app(state(pool.clone(), false), &[], None).unwrap();
     let emails: Vec<String> = sqlx::query_scalar("SELECT email FROM members ORDER BY id").fetch_all(&pool).await.unwrap();
     let mut cookies = Vec::new();
@@ -671,7 +671,7 @@ async fn the_store_loads_back_exactly_as_the_demo_backend_starts() {
     for product in &demo.products {
         assert_eq!(store_db::reviews_of(&pool, product.id).await.unwrap(), demo.reviews_of(product.id).unwrap(), "{:?}", product.id);
     }
-    assert!(!seed::seed_demo(&pool).await.unwrap(), "seeding twice changes nothing");
+    assert!(!seed::seed_demo(&pool, common::now()).await.unwrap(), "seeding twice changes nothing");
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&pool).await.unwrap();
     assert_eq!(count, 24);
 }

@@ -7,3 +7,4 @@
 pub mod benefits;
 pub mod feedback;
 pub mod store;
+pub mod training;

@@ -72,7 +72,7 @@ async fn postgres() -> Option<String> {
 /// The server on a fresh database seeded with the demo company and store.
 pub async fn seeded() -> (Router, AnyPool) {
     let pool = db::connect(&fresh_database().await).await.unwrap();
-    assert!(seed::seed_demo(&pool).await.unwrap());
+    assert!(seed::seed_demo(&pool, now()).await.unwrap());
     (app(state(pool.clone(), false), &[], None).unwrap(), pool)
 }
 
