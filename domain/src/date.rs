@@ -174,7 +174,7 @@ impl std::str::FromStr for Timestamp {
         let (date, rest) = s.split_once('T').ok_or_else(bad)?;
         let time = rest.strip_suffix("+07:00").ok_or_else(bad)?;
         let date: Date = date.parse().map_err(|_| bad())?;
-        let mut parts = time.splitn(3, ':').map(|p| if p.len() == 2 { p.parse::<i64>().ok() } else { None });
+        let mut parts = time.splitn(3, ':').map(|p| digits::<i64>(p, 2));
         let mut next = || parts.next().flatten().ok_or_else(bad);
         let (h, m, sec) = (next()?, next()?, next()?);
         if h > 23 || m > 59 || sec > 59 {
@@ -235,14 +235,15 @@ impl std::str::FromStr for Date {
         let mut parts = s.splitn(3, '-');
         let mut next = || parts.next().ok_or_else(bad);
         let (y, m, d) = (next()?, next()?, next()?);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return Err(bad());
-        }
-        let year = y.parse().map_err(|_| bad())?;
-        let month = m.parse().map_err(|_| bad())?;
-        let day = d.parse().map_err(|_| bad())?;
+        let (year, month, day) = (digits(y, 4).ok_or_else(bad)?, digits(m, 2).ok_or_else(bad)?, digits(d, 2).ok_or_else(bad)?);
         Date::new(year, month, day).ok_or_else(bad)
     }
+}
+
+/// A field of `len` ASCII digits: no sign (Rust's integer parsing takes
+/// `+1` and `-1`, which no date or time is written with).
+fn digits<T: std::str::FromStr>(text: &str, len: usize) -> Option<T> {
+    (text.len() == len && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
 }
 
 impl Serialize for Date {
@@ -321,6 +322,9 @@ mod tests {
         assert_eq!("2026-11-23T00:30:00+07:00".parse::<Timestamp>(), Ok(late));
         assert!("2026-11-23T24:00:00+07:00".parse::<Timestamp>().is_err());
         assert!("2026-11-23T00:30:00Z".parse::<Timestamp>().is_err());
+        for signed in ["2027-01-05T-1:00:00+07:00", "2027-01-05T09:00:+1+07:00", "2027-+1-05T09:00:00+07:00", "+027-01-05T09:00:00+07:00"] {
+            assert!(signed.parse::<Timestamp>().is_err(), "{signed}: signs are not digits");
+        }
     }
 
     #[test]

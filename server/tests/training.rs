@@ -280,6 +280,8 @@ async fn hr_writes_are_refused_at_their_fields_and_to_anyone_but_hr() {
     let lesson = json!({"course": 999, "position": 1, "title": text("a", "a"), "body": text("b", "b"), "links": [], "minutes": 5});
     let unknown = post(&app, "/api/v1/hr/training/lessons", &hoa, &lesson).await;
     assert!(unknown.errors().contains(&("course".to_owned(), "unknown_course".to_owned())), "{}", unknown.text);
+    let nowhere = send(&app, "PUT", "/api/v1/hr/training/courses/999", Some(&hoa), None, Some(&course.to_string())).await;
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND, "an unknown course before its draft, as the demo backend answers: {}", nowhere.text);
     let csv = get(&app, "/api/v1/hr/training/completions.csv?lang=en", &hoa).await;
     assert!(csv.content_type.starts_with("text/csv") && csv.disposition.contains("training-completions.csv"), "{csv:?}");
     assert_eq!(get(&app, "/api/v1/hr/training/enrolments.csv", &lan).await.status, StatusCode::FORBIDDEN);

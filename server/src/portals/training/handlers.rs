@@ -13,7 +13,7 @@
 //! holds the event's. A revocation is written only over the certificate it
 //! judged (`retrying` judges it again otherwise).
 
-use super::db::{self as training_db};
+use super::db::{self as training_db, Numbered};
 use super::VerifyLimit;
 use crate::db;
 use crate::extract::{Body, Hr, Id, IdempotencyKey, Params, SignedIn};
@@ -297,16 +297,18 @@ pub(super) async fn create_course(State(state): State<AppState>, Hr(actor): Hr, 
 }
 
 pub(super) async fn update_course(State(state): State<AppState>, Hr(actor): Hr, Id(id): Id, Body(draft): Body<CourseDraft>) -> Result<Json<Course>, Problem> {
+    existing::<Course>(&state, id).await?;
     let course = uc::save_course(&actor, CourseId(id), &draft)?;
-    replaced(training_db::update(&state.pool, id, &course).await?, course)
+    training_db::update(&state.pool, id, &course).await?;
+    Ok(Json(course))
 }
 
-/// The saved record, or not found when there was nothing to replace.
-fn replaced<T>(found: bool, record: T) -> Result<Json<T>, Problem> {
-    if found {
-        Ok(Json(record))
-    } else {
-        Err(Problem::not_found())
+/// An unknown record is not found before its draft is judged, as the demo
+/// backend answers.
+async fn existing<T: Numbered>(state: &AppState, id: u32) -> Result<(), Problem> {
+    match training_db::one::<T>(&state.pool, id).await? {
+        Some(_) => Ok(()),
+        None => Err(Problem::not_found()),
     }
 }
 
@@ -324,9 +326,11 @@ pub(super) async fn create_lesson(State(state): State<AppState>, Hr(actor): Hr, 
 }
 
 pub(super) async fn update_lesson(State(state): State<AppState>, Hr(actor): Hr, Id(id): Id, Body(draft): Body<LessonDraft>) -> Result<Json<Lesson>, Problem> {
+    existing::<Lesson>(&state, id).await?;
     let (company, book) = catalogue_facts(&state).await?;
     let lesson = uc::save_lesson(&book.facts(&company), &actor, LessonId(id), &draft)?;
-    replaced(training_db::update(&state.pool, id, &lesson).await?, lesson)
+    training_db::update(&state.pool, id, &lesson).await?;
+    Ok(Json(lesson))
 }
 
 pub(super) async fn save_quiz(State(state): State<AppState>, Hr(actor): Hr, Id(id): Id, Body(draft): Body<QuizDraft>) -> Result<Json<Quiz>, Problem> {
@@ -347,9 +351,11 @@ pub(super) async fn create_path(
 }
 
 pub(super) async fn update_path(State(state): State<AppState>, Hr(actor): Hr, Id(id): Id, Body(draft): Body<PathDraft>) -> Result<Json<LearningPath>, Problem> {
+    existing::<LearningPath>(&state, id).await?;
     let (company, book) = catalogue_facts(&state).await?;
     let path = uc::save_path(&book.facts(&company), &actor, PathId(id), &draft)?;
-    replaced(training_db::update(&state.pool, id, &path).await?, path)
+    training_db::update(&state.pool, id, &path).await?;
+    Ok(Json(path))
 }
 
 pub(super) async fn create_session(
