@@ -16,7 +16,7 @@ test('the first load (html + js + wasm + css) is at most 265.6 KB brotli', () =>
   assert.ok(total.brotli <= BUDGET_BROTLI_BYTES, `first load is ${total.brotli} bytes brotli, over the ${BUDGET_BROTLI_BYTES} budget`);
 });
 
-for (const portal of ['store', 'benefits', 'feedback']) {
+for (const portal of ['store', 'benefits', 'feedback', 'training']) {
   test(`the ${portal} portal is a module of its own, not part of the first load`, () => {
     const chunks = readdirSync(dist).filter((name) => new RegExp(`-split_${portal}\\.wasm$`).test(name));
     assert.equal(chunks.length, 1, `expected one ${portal} module in dist, found ${chunks.join(', ') || 'none'}`);

@@ -142,6 +142,9 @@ fn MemberArea() -> impl IntoView {
             // page lives at says so at once rather than after signing in, and
             // its link home leads on to signing in (hence tracked).
             let page = page_within_app(&location.pathname.get());
+            if page.as_deref().is_some_and(|page| portals::owning(page).is_some_and(|portal| portal.is_public(page))) {
+                return view! { <PublicPage/> }.into_any();
+            }
             if page.as_deref().is_some_and(|page| !SHELL_PAGES.contains(&page) && portals::owning(page).is_none()) {
                 return view! { <NotFound/> }.into_any();
             }
@@ -155,6 +158,20 @@ fn MemberArea() -> impl IntoView {
             }
             view! { <Shell/> }.into_any()
         }
+    }
+}
+
+/// A page anyone may open (a portal's `public_paths`), for someone not
+/// signed in: without the member's navigation.
+#[component]
+fn PublicPage() -> impl IntoView {
+    view! {
+        <div class="sign-in-layout">
+            <PlainHeader/>
+            <main class="page narrow" id="main" tabindex="-1">
+                <PortalPage/>
+            </main>
+        </div>
     }
 }
 

@@ -84,11 +84,17 @@ pub fn app_href(path: &str) -> String {
 /// Saves `text` as a file download. A byte-order mark goes first so that
 /// spreadsheet programs read Vietnamese names as UTF-8.
 pub fn download_text(file_name: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
     // One byte order mark, whether or not the text came with one: the demo
     // backend's export has it, and `Response::text` strips the server's.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let parts = js_sys::Array::of1(&format!("\u{FEFF}{text}").into());
+    download(file_name, mime, &format!("\u{FEFF}{text}"));
+}
+
+/// Saves `text` exactly as it is as a file download (a calendar invitation,
+/// which must not start with a byte order mark).
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };

@@ -312,3 +312,30 @@ async fn a_confirm_button_moves_focus_to_its_question_and_back() {
     assert!(!acted.get_untracked(), "only the explicit yes acts");
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_lessons_markdown_draws_html_and_script_payloads_as_text() {
+    use noibo::portals::training::markdown::Markdown;
+    let root = container();
+    let payloads = [
+        "<script>window.pwned = 1</script>",
+        "<img src=x onerror=\"window.pwned = 2\">",
+        "[click](javascript:window.pwned=3)",
+        "<a href=\"https://x.example\" onclick=\"window.pwned=4\">x</a>",
+    ];
+    let source = format!("## Heading\n\n**bold** and [a video](https://video.noibo.example/a)\n\n{}", payloads.join("\n\n"));
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <Markdown source=source.clone()/> });
+    settle(0).await;
+    let text = root.text_content().unwrap();
+    for payload in payloads {
+        assert!(text.contains(payload), "{payload} is shown as the letters it is: {text}");
+    }
+    assert!(root.query_selector("script, img, [onerror], [onclick]").unwrap().is_none(), "no element came from the text");
+    assert_eq!(root.inner_html().matches("<a ").count(), 1, "only the https link is a link");
+    let link = root.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://video.noibo.example/a"));
+    assert!(root.query_selector("h2 + p strong").unwrap().is_some());
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "nothing in the lesson ran");
+    drop(handle);
+}

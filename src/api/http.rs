@@ -34,7 +34,7 @@ impl Drop for AbortOnDrop {
 enum Sender {
     /// The signed-in member: the session cookie goes with it.
     Member,
-    /// Nobody: no credentials (anonymous feedback).
+    /// Nobody: no credentials (anonymous feedback, public checks).
     Nobody,
 }
 
@@ -66,6 +66,12 @@ impl HttpBackend {
     /// header of ours, no referrer; nothing in it names the member.
     pub async fn anonymous(&self, path: &str, body: &(impl Serialize + ?Sized)) -> Result<String, ApiError> {
         self.exchange(Sender::Nobody, Method::POST, path, Some(body), &[]).await
+    }
+
+    /// Reads a public resource (`/certificates/{code}`) as anyone would:
+    /// no cookie, nothing that names the member.
+    pub async fn public_get(&self, path: &str) -> Result<String, ApiError> {
+        self.exchange(Sender::Nobody, Method::GET, path, None::<&()>, &[]).await
     }
 
     /// The one request function. The abort guard lives until the body is

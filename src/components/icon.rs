@@ -3,7 +3,7 @@ use leptos::prelude::*;
 /// A decorative line icon; the text beside it carries the meaning.
 #[component]
 pub fn Icon(
-    /// One of: home, user, team, bag, leaf, chat, check, lock, alert.
+    /// One of: home, user, team, bag, leaf, chat, book, check, lock, alert.
     name: &'static str,
 ) -> impl IntoView {
     let path = match name {
@@ -14,6 +14,7 @@ pub fn Icon(
         "chat" => "M4 5h16v11H10l-5 4v-4H4z",
         "check" => "M5 12.5l4.5 4.5L19 7.5",
         "bag" => "M5 8h14l-1 12H6zm4 0V6a3 3 0 0 1 6 0v2",
+        "book" => "M4 5.5C6.5 4 9.5 4 12 6c2.5-2 5.5-2 8-.5V19c-2.5-1.5-5.5-1.5-8 .5-2.5-2-5.5-2-8-.5zM12 6v13.5",
         "lock" => "M6 11h12v9H6zm2 0V8a4 4 0 0 1 8 0v3",
         _ => "M12 4l9 16H3zm0 6v4m0 3v.5",
     };

@@ -7,13 +7,14 @@ pub mod feedback;
 pub mod hr_frame;
 pub mod lazy;
 pub mod store;
+pub mod training;
 
 use crate::i18n::Key;
 use domain::MemberId;
 use leptos::prelude::*;
 
 /// Every portal, in navigation order.
-pub const PORTALS: &[Portal] = &[store::PORTAL, benefits::PORTAL, feedback::PORTAL];
+pub const PORTALS: &[Portal] = &[store::PORTAL, benefits::PORTAL, feedback::PORTAL, training::PORTAL];
 
 /// Who sees a portal in the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub struct Portal {
     pub label: Key,
     /// The app paths its pages live under; navigation leads to the first.
     pub paths: &'static [&'static str],
+    /// Pages anyone may open, signed out too (Training's `/verify`): drawn
+    /// without the shell for those not signed in.
+    pub public_paths: &'static [&'static str],
     pub seen_by: SeenBy,
     /// Fetches its module in the background, once.
     pub prefetch: fn(),
@@ -67,7 +71,12 @@ impl Portal {
 
     /// Whether `page` (an app-relative path) is one of this portal's.
     pub fn owns(&self, page: &str) -> bool {
-        self.paths.iter().any(|root| within(page, root))
+        self.paths.iter().chain(self.public_paths).any(|root| within(page, root))
+    }
+
+    /// Whether `page` is one anyone may open, signed in or not.
+    pub fn is_public(&self, page: &str) -> bool {
+        self.public_paths.iter().any(|root| within(page, root))
     }
 }
 
@@ -171,6 +180,15 @@ mod tests {
                 assert!(allowed.iter().any(|a| a == path), "{}: {path} is neither {allowed:?}", portal.name);
             }
         }
+    }
+
+    #[test]
+    fn only_verification_opens_signed_out() {
+        let public: Vec<_> = ["/verify", "/verify/ABCD-EFGH-JKMN", "/training", "/store", "/verified"]
+            .into_iter()
+            .filter(|page| owning(page).is_some_and(|portal| portal.is_public(page)))
+            .collect();
+        assert_eq!(public, ["/verify", "/verify/ABCD-EFGH-JKMN"]);
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub const PORTAL: Portal = Portal {
     icon: "leaf",
     label: Key::NavBenefits,
     paths: &["/benefits", "/hr/benefits"],
+    public_paths: &[],
     seen_by: SeenBy::Members,
     prefetch: || MODULE.prefetch(),
     signed_in: |_| {},

@@ -36,6 +36,7 @@ pub const PORTAL: Portal = Portal {
     icon: "chat",
     label: Key::NavFeedback,
     paths: &["/feedback", "/hr/feedback"],
+    public_paths: &[],
     seen_by: SeenBy::Members,
     prefetch: || MODULE.prefetch(),
     signed_in: |_| {},

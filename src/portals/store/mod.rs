@@ -32,6 +32,7 @@ pub const PORTAL: Portal = Portal {
     icon: "bag",
     label: Key::NavStore,
     paths: &["/store", "/hr/store"],
+    public_paths: &[],
     seen_by: SeenBy::Members,
     prefetch: || MODULE.prefetch(),
     signed_in: |member| {
