@@ -571,3 +571,119 @@ async fn hr_reads_the_same_results_on_both_backends_and_writes_surveys_under_the
     }
     assert_eq!(seen[0], seen[1], "the same figures, groups and comments on both backends");
 }
+
+// ---------------------------------------------------------------- training
+
+use domain::training::certificate::CertificateStatus;
+use domain::training::course::{CatalogueQuery, CourseDraft, CourseId, Format, Topic as CourseTopic};
+use domain::training::event::{EventDraft, EventId, RsvpAnswer};
+use domain::training::lesson::LessonId;
+use domain::training::session::{Place, SessionId};
+use domain::Lang;
+use noibo::portals::training::api::{connect as connect_training, TrainingApi};
+
+/// Food safety: lessons 4, 5 and 6 and a quiz, for the factory floor.
+const FOOD_SAFETY: CourseId = CourseId(2);
+/// Sales skills in Hanoi, ten days after NOW: four seats, all taken.
+const FULL_SALES_SESSION: SessionId = SessionId(2);
+
+/// The quiz's answers as HR wrote them.
+async fn right_answers(training: &dyn TrainingApi, course: CourseId) -> Vec<u8> {
+    let catalogue = training.hr_catalogue().await.unwrap();
+    let quiz = catalogue.courses.into_iter().find(|c| c.course.id == course).and_then(|c| c.quiz).expect("a quiz");
+    quiz.draft.questions.iter().map(|q| q.correct).collect()
+}
+
+#[wasm_bindgen_test]
+async fn tuan_passes_food_safety_on_his_second_try_and_anyone_reads_the_same_certificate() {
+    for (name, backend, training) in fresh(connect_training).await {
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        let right = right_answers(&*training, FOOD_SAFETY).await;
+        sign_in(&*backend, "tuan.pham@noibo.example").await;
+        let for_you = training.catalogue(&CatalogueQuery { for_you: true, ..CatalogueQuery::default() }).await.unwrap();
+        assert!(for_you.iter().any(|e| e.course.id == FOOD_SAFETY), "{name}: food safety is for him");
+        assert_eq!(broken(training.start_attempt(FOOD_SAFETY).await), [rule("course", Rule::LessonsFirst, None)], "{name}");
+        for lesson in [4, 5, 6] {
+            training.complete_lesson(LessonId(lesson)).await.unwrap();
+        }
+        let first = training.start_attempt(FOOD_SAFETY).await.unwrap();
+        let wrong: Vec<u8> = right.iter().map(|a| u8::from(*a == 0)).collect();
+        let failed = training.submit_attempt(first.attempt.id, &wrong).await.unwrap();
+        let grade = failed.attempt.submitted.expect("graded").grade;
+        assert_eq!((grade.passed, grade.wrong.len()), (false, right.len()), "{name}");
+        assert_eq!(failed.result.certificate, None, "{name}");
+        let second = training.start_attempt(FOOD_SAFETY).await.unwrap();
+        let passed = training.submit_attempt(second.attempt.id, &right).await.unwrap();
+        let certificate = passed.result.certificate.expect("the pass completes the course");
+        assert_eq!(certificate.expires_on.map(|d| d.to_string()), Some("2027-11-20".to_owned()), "{name}: renewed every 12 months");
+        assert_eq!(broken(training.start_attempt(FOOD_SAFETY).await), [rule("course", Rule::AlreadyPassed, None)], "{name}");
+        backend.sign_out().await.unwrap();
+
+        let check = training.verify(&certificate.code.as_str().to_lowercase()).await.unwrap();
+        assert_eq!((check.name.as_str(), check.status), ("Phạm Văn Tuấn", CertificateStatus::Valid), "{name}: signed out");
+        assert_eq!(training.verify("0000-0000-0000").await.map(|_| ()), Err(ApiError::NotFound), "{name}");
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        assert_eq!(broken(training.revoke(&certificate.code, " ").await), [rule("reason", Rule::Required, None)], "{name}");
+        training.revoke(&certificate.code, "Thi hộ").await.unwrap();
+        assert_eq!(training.verify(certificate.code.as_str()).await.map(|c| c.status), Ok(CertificateStatus::Revoked), "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_full_session_puts_lan_on_the_waitlist_once_and_a_cancel_seats_her() {
+    for (name, backend, training) in fresh(connect_training).await {
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let waiting = training.enrol("lan-sales", FULL_SALES_SESSION).await.unwrap();
+        assert_eq!(waiting.place, Place::Waiting { position: 1 }, "{name}");
+        assert_eq!(training.enrol("lan-sales", FULL_SALES_SESSION).await, Ok(waiting.clone()), "{name}: a retry is the same enrolment");
+        assert_eq!(broken(training.enrol("lan-sales", SessionId(3)).await), [rule("Idempotency-Key", Rule::KeyReused, None)], "{name}");
+        assert_eq!(broken(training.enrol("lan-again", FULL_SALES_SESSION).await), [rule("session", Rule::AlreadyEnrolled, None)], "{name}");
+
+        sign_in(&*backend, "khoa.dang@noibo.example").await;
+        let course = training.course(CourseId(3)).await.unwrap();
+        let seat = course.sessions.iter().find(|s| s.session.id == FULL_SALES_SESSION).and_then(|s| s.mine.clone()).expect("Khoa holds a seat");
+        training.cancel_enrolment(seat.enrolment.id).await.unwrap();
+        assert_eq!(training.cancel_enrolment(seat.enrolment.id).await, Err(ApiError::NotFound), "{name}: once");
+
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let home = training.home().await.unwrap();
+        assert_eq!(home.promotions.iter().map(|p| p.session).collect::<Vec<_>>(), [FULL_SALES_SESSION], "{name}: her home says so");
+        let course = training.course(CourseId(3)).await.unwrap();
+        let mine = course.sessions.iter().find(|s| s.session.id == FULL_SALES_SESSION).and_then(|s| s.mine.clone()).unwrap();
+        assert_eq!(mine.place, Place::Enrolled, "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hr_writes_training_under_the_same_rules_and_an_invitation_follows_its_event() {
+    for (name, backend, training) in fresh(connect_training).await {
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let draft = CourseDraft {
+            title: LocalizedText { vi: " ".into(), en: "First aid".into() },
+            summary: LocalizedText { vi: "Một buổi".into(), en: "One session".into() },
+            topic: CourseTopic::Safety,
+            format: Format::Classroom,
+            audience: Default::default(),
+            renewal_months: Some(0),
+        };
+        assert_eq!(training.save_course(None, &draft).await.map(|_| ()), Err(ApiError::Forbidden), "{name}");
+        assert_eq!(training.completion().await.map(|_| ()), Err(ApiError::Forbidden), "{name}: a member sees no one's progress");
+        let invitation = training.event_ics(EventId(1), Lang::En).await.unwrap();
+        assert!(invitation.contains("UID:training-event-1@noibo.example") && invitation.contains("SEQUENCE:0"), "{name}: {invitation}");
+
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        let mut errors = broken(training.save_course(None, &draft).await);
+        errors.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(errors, [rule("renewal_months", Rule::OutOfRange, Some(60)), rule("title.vi", Rule::Required, None)], "{name}");
+        let event = training.hr_catalogue().await.unwrap().events.into_iter().find(|e| e.id == EventId(1)).unwrap();
+        let moved = EventDraft { place: "Hội trường tầng 3".into(), ..event.draft.clone() };
+        assert_eq!(training.save_event(Some(EventId(1)), &moved).await.map(|e| e.sequence), Ok(1), "{name}");
+        assert_eq!(training.cancel_event(EventId(1)).await.map(|e| e.sequence), Ok(2), "{name}");
+        assert_eq!(broken(training.cancel_event(EventId(1)).await), [rule("cancelled", Rule::EventCancelled, None)], "{name}");
+
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let invitation = training.event_ics(EventId(1), Lang::Vi).await.unwrap();
+        assert!(invitation.contains("SEQUENCE:2") && invitation.contains("STATUS:CANCELLED"), "{name}: {invitation}");
+        assert_eq!(broken(training.rsvp(EventId(1), RsvpAnswer::Going).await), [rule("answer", Rule::EventCancelled, None)], "{name}");
+    }
+}
