@@ -48,8 +48,8 @@ export default defineConfig({
   projects: [
     { name: 'phone', use: phone },
     { name: 'desktop', use: desktop },
-    { name: 'phone-server', use: { ...phone, ...server }, testMatch: /(foundation|store|people|benefits|feedback)\.spec\.mjs/ },
-    { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: /(foundation|store|people|benefits|feedback)\.spec\.mjs/ },
+    { name: 'phone-server', use: { ...phone, ...server }, testMatch: /(foundation|store|people|benefits|feedback|training)\.spec\.mjs/ },
+    { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: /(foundation|store|people|benefits|feedback|training)\.spec\.mjs/ },
     ...(postgres
       ? [{ name: 'desktop-postgres', use: { ...desktop, ...server, baseURL: `http://127.0.0.1:${POSTGRES_SERVER_PORT}` }, testMatch: /store\.spec\.mjs/ }]
       : []),

@@ -203,7 +203,7 @@ test('HR writes a lesson with HTML in it, and it shows as text', async ({ page, 
 });
 
 test('HR\'s training pages render: the catalogue, a course, a quiz, a session\'s roster, an event, its attendees, certificates and completion', async ({ page, backend }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.hoa, lang);

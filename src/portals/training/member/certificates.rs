@@ -78,8 +78,8 @@ pub fn CertificatePrint(code: String) -> impl IntoView {
                                 <QrCode text=url.clone()/>
                                 <p>
                                     <Tr key=Key::TrainingCertificateCheckAt/><br/>
-                                    <span class="code" data-testid="training-verify-url">{url.clone()}</span><br/>
-                                    <Tr key=Key::TrainingCode/>" "<span class="code">{c.code.to_string()}</span>
+                                    <strong data-testid="training-verify-url">{url.clone()}</strong><br/>
+                                    <Tr key=Key::TrainingCode/>" "<strong>{c.code.to_string()}</strong>
                                 </p>
                             </div>
                         </article>
