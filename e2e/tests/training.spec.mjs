@@ -86,10 +86,11 @@ test('a seasonal worker finds food safety for him, does its lessons, fails then 
   await expect(page.getByTestId('training-verify-url')).toContainText(`/verify/${code}`);
   await expectAccessible(page);
   await snapshot(page, testInfo, `training-certificate-${lang}`);
+  // As printed: on screen with print media, and as the PDF a browser prints.
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: `artifacts/${testInfo.project.name}-training-certificate-print-${lang}.png` });
-  await page.emulateMedia({ media: 'screen' });
   if (testInfo.project.name === 'desktop') await page.pdf({ path: `artifacts/training-certificate-${lang}.pdf`, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
 
   await signOut(page, l);
   await page.goto(`/verify/${code}`);
