@@ -6,6 +6,8 @@ use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::training::use_training;
 use domain::common::{Rule, Violation};
 use domain::training::certificate::{Certificate, CertificateCode};
+use domain::training::fields::check_plain;
+use domain::training::use_cases::REASON_MAX;
 use leptos::prelude::*;
 
 /// HR revokes a certificate by its code, with the reason; the public
@@ -31,9 +33,7 @@ pub fn Certificates() -> impl IntoView {
         if parsed.is_none() {
             violations.push(Violation::new("code", if typed.trim().is_empty() { Rule::Required } else { Rule::OutOfRange }, None));
         }
-        if reason.trim().is_empty() {
-            violations.push(Violation::new("reason", Rule::Required, None));
-        }
+        check_plain(&mut violations, "reason", &reason, REASON_MAX);
         let fallback = || CertificateCode::parse("0000-0000-0000").expect("a well-formed code");
         saving.submit(violations, (parsed.unwrap_or_else(fallback), reason));
     };
