@@ -59,10 +59,10 @@ async fn load(conn: &mut AnyConnection, of: Option<MemberId>) -> Result<(Company
 
 /// Answers a read from the book: `ask` gets the company and the book with
 /// `of`'s records.
-async fn read<T>(state: &AppState, of: Option<MemberId>, ask: impl FnOnce(&Company, &TrainingBook) -> Result<T, TrainingError>) -> Result<Json<T>, Problem> {
+async fn read<T>(state: &AppState, of: Option<MemberId>, ask: impl FnOnce(&Company, &TrainingBook) -> Result<T, TrainingError>) -> Result<T, Problem> {
     let mut conn = state.pool.acquire().await?;
     let (company, book) = load(&mut conn, of).await?;
-    Ok(Json(ask(&company, &book)?))
+    Ok(ask(&company, &book)?)
 }
 
 /// Stores a certificate a step earned; a code already taken is "changed
@@ -80,7 +80,7 @@ async fn keep_certificate(conn: &mut AnyConnection, result: &StepResult) -> Resu
 
 pub(super) async fn home(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<TrainingHome>, Problem> {
     let now = state.now();
-    read(&state, Some(member.id), |company, book| Ok(book.home(company, &member, now))).await
+    read(&state, Some(member.id), |company, book| Ok(book.home(company, &member, now))).await.map(Json)
 }
 
 pub(super) async fn catalogue(
@@ -89,26 +89,26 @@ pub(super) async fn catalogue(
     Params(query): Params<CatalogueQuery>,
 ) -> Result<Json<Vec<CatalogueEntry>>, Problem> {
     let now = state.now();
-    read(&state, Some(member.id), |company, book| Ok(book.catalogue(company, &member, &query, now))).await
+    read(&state, Some(member.id), |company, book| Ok(book.catalogue(company, &member, &query, now))).await.map(Json)
 }
 
 pub(super) async fn course(State(state): State<AppState>, SignedIn(member): SignedIn, Id(id): Id) -> Result<Json<CourseDetail>, Problem> {
     let now = state.now();
-    read(&state, Some(member.id), |company, book| book.course_detail(company, &member, CourseId(id), now)).await
+    read(&state, Some(member.id), |company, book| book.course_detail(company, &member, CourseId(id), now)).await.map(Json)
 }
 
 pub(super) async fn paths(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<Vec<domain::training::PathView>>, Problem> {
     let now = state.now();
-    read(&state, Some(member.id), |company, book| Ok(book.paths(company, &member, now))).await
+    read(&state, Some(member.id), |company, book| Ok(book.paths(company, &member, now))).await.map(Json)
 }
 
 pub(super) async fn events(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<Vec<EventView>>, Problem> {
     let now = state.now();
-    read(&state, Some(member.id), |company, book| Ok(book.events(company, &member, now))).await
+    read(&state, Some(member.id), |company, book| Ok(book.events(company, &member, now))).await.map(Json)
 }
 
 pub(super) async fn my_certificates(State(state): State<AppState>, SignedIn(member): SignedIn) -> Result<Json<Vec<Certificate>>, Problem> {
-    read(&state, Some(member.id), |_, book| Ok(book.my_certificates(&member))).await
+    read(&state, Some(member.id), |_, book| Ok(book.my_certificates(&member))).await.map(Json)
 }
 
 /// `?lang=`: the language of a download (Vietnamese when left out).
@@ -125,7 +125,7 @@ pub(super) async fn event_ics(
     Params(query): Params<LangQuery>,
 ) -> Result<Response, Problem> {
     let now = state.now();
-    let Json(ics) = read(&state, Some(member.id), |company, book| book.event_ics(company, &member, EventId(id), query.lang.unwrap_or_default(), now)).await?;
+    let ics = read(&state, Some(member.id), |company, book| book.event_ics(company, &member, EventId(id), query.lang.unwrap_or_default(), now)).await?;
     let disposition = format!("attachment; filename=\"event-{id}.ics\"");
     Ok(([(CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()), (CONTENT_DISPOSITION, disposition)], ics).into_response())
 }
@@ -288,7 +288,7 @@ pub(super) async fn verify(State(state): State<AppState>, State(limit): State<Ve
 // ---------------------------------------------------------------------- HR
 
 pub(super) async fn hr_catalogue(State(state): State<AppState>, Hr(actor): Hr) -> Result<Json<HrCatalogue>, Problem> {
-    read(&state, Some(actor.id), |company, book| book.hr_catalogue(company, &actor)).await
+    read(&state, Some(actor.id), |company, book| book.hr_catalogue(company, &actor)).await.map(Json)
 }
 
 pub(super) async fn create_course(State(state): State<AppState>, Hr(actor): Hr, Body(draft): Body<CourseDraft>) -> Result<(StatusCode, Json<Course>), Problem> {
@@ -395,7 +395,7 @@ pub(super) async fn update_session(
 }
 
 pub(super) async fn roster(State(state): State<AppState>, Hr(actor): Hr, Id(id): Id) -> Result<Json<SessionRoster>, Problem> {
-    read(&state, None, |company, book| book.session_roster(company, &actor, SessionId(id))).await
+    read(&state, None, |company, book| book.session_roster(company, &actor, SessionId(id))).await.map(Json)
 }
 
 /// The attendee's row is held: attending may complete their course.
@@ -475,24 +475,24 @@ async fn change_event(state: &AppState, id: u32, decide: impl FnOnce(&Event) -> 
 
 /// Who answered an event: for HR and its organiser.
 pub(super) async fn attendees(State(state): State<AppState>, SignedIn(actor): SignedIn, Id(id): Id) -> Result<Json<Vec<Attendee>>, Problem> {
-    read(&state, None, |company, book| book.attendees(company, &actor, EventId(id))).await
+    read(&state, None, |company, book| book.attendees(company, &actor, EventId(id))).await.map(Json)
 }
 
 /// Completion by course, department and segment: HR's for everyone, a
 /// manager's for their team.
 pub(super) async fn completion(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> Result<Json<Vec<CourseCompletion>>, Problem> {
     let now = state.now();
-    read(&state, None, |company, book| book.completion(company, &viewer, now)).await
+    read(&state, None, |company, book| book.completion(company, &viewer, now)).await.map(Json)
 }
 
 pub(super) async fn enrolments_csv(State(state): State<AppState>, Hr(actor): Hr, Params(query): Params<LangQuery>) -> Result<Response, Problem> {
-    let Json(csv) = read(&state, None, |company, book| book.enrolments_csv(company, &actor, query.lang.unwrap_or_default())).await?;
+    let csv = read(&state, None, |company, book| book.enrolments_csv(company, &actor, query.lang.unwrap_or_default())).await?;
     Ok(csv_file("training-enrolments.csv", csv))
 }
 
 pub(super) async fn completions_csv(State(state): State<AppState>, Hr(actor): Hr, Params(query): Params<LangQuery>) -> Result<Response, Problem> {
     let now = state.now();
-    let Json(csv) = read(&state, None, |company, book| book.completions_csv(company, &actor, query.lang.unwrap_or_default(), now)).await?;
+    let csv = read(&state, None, |company, book| book.completions_csv(company, &actor, query.lang.unwrap_or_default(), now)).await?;
     Ok(csv_file("training-completions.csv", csv))
 }
 
