@@ -5,7 +5,7 @@
 // phone (Vietnamese) and desktop (English).
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
-import { test, PERSONAS, signInAs, expectAccessible, snapshot, t, expectNoHorizontalScroll } from './helpers.mjs';
+import { test, PERSONAS, signInAs, signOutFromProfile, expectAccessible, snapshot, t, expectNoHorizontalScroll } from './helpers.mjs';
 
 const langOf = (testInfo) => (testInfo.project.name.startsWith('phone') ? 'vi' : 'en');
 const days = (lang, n) => t(lang, n === 1 ? 'leave.days_one' : 'leave.days_many', { n: lang === 'vi' ? String(n).replace('.', ',') : n });
@@ -21,8 +21,7 @@ async function ask(page, l, { type, from, to, reason = '' }) {
 
 async function signOut(page, l) {
   await page.goto('/profile');
-  await expect(page.getByTestId('profile-details')).toBeVisible();
-  await page.getByRole('button', { name: l('action.sign_out') }).click();
+  await signOutFromProfile(page, l('action.sign_out'));
 }
 
 test('Lan asks for Friday to Monday, it costs 2 working days held as pending, Minh approves with a comment and Lan reads the timeline', async ({ page, backend }, testInfo) => {

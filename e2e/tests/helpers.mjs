@@ -114,13 +114,16 @@ export async function chooseAccount(page, backend, persona) {
 }
 
 /**
- * On the profile page: signs out once the page has loaded. The details
- * arrive above the button and push it down; a click during that shift can
- * press on the button and release off it, which is no click at all.
+ * On the profile page: signs out once the page has loaded, and waits for the
+ * sign-in page. The details arrive above the button and push it down; a click
+ * during that shift can press on the button and release off it, which is no
+ * click at all. Going elsewhere before the sign-in page shows can cut the
+ * sign-out short and leave the session in place.
  */
 export async function signOutFromProfile(page, label) {
   await expect(page.getByTestId('profile-details')).toBeVisible();
   await page.getByRole('button', { name: label }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
 }
 
 /** Opens the sign-in page and signs in as `persona`, in `lang` when given. */

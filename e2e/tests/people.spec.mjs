@@ -5,7 +5,7 @@
 // desktop in English.
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
-import { test, PERSONAS, signInAs, expectAccessible, snapshot, t } from './helpers.mjs';
+import { test, PERSONAS, signInAs, signOutFromProfile, expectAccessible, snapshot, t } from './helpers.mjs';
 
 const langOf = (testInfo) => (testInfo.project.name.startsWith('phone') ? 'vi' : 'en');
 const money = (lang, n) => (lang === 'vi' ? `${n.toLocaleString('de-DE')}\u00a0₫` : `₫${n.toLocaleString('en-US')}`);
@@ -46,7 +46,7 @@ test('a manager sees his team on his profile; a member sees none and reads her r
   await expectAccessible(page);
   await snapshot(page, testInfo, `people-manager-team-${lang}`);
 
-  await page.getByRole('button', { name: l('action.sign_out') }).click();
+  await signOutFromProfile(page, l('action.sign_out'));
   await signInAs(page, backend, PERSONAS.lan, lang);
   await page.goto('/profile');
   await expect(page.getByTestId('profile-details')).toContainText(l('role.member'));
