@@ -22,10 +22,15 @@ export const E2E_NOW = '2026-11-20T10:00:00+07:00';
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const desktop = { viewport: { width: 1280, height: 800 } };
-// The server projects run the Foundation, store and people scenarios again through the HTTP
-// backend against the reference server (what `make serve-full` runs).
+// Which scenarios run where, by tag, so that each portal's main journeys run
+// on both backends and the rest once per device, not four times:
+// - `@journey`: on the demo and again through the HTTP backend against the
+//   reference server (what `make serve-full` runs), on a phone and a desktop;
+// - no tag: on the demo, on a phone (in Vietnamese) and a desktop (in English);
+// - `@phone` or `@desktop`: on the demo, on that device only.
 const server = { baseURL: `http://127.0.0.1:${SERVER_PORT}`, backend: 'http' };
-// Under scripts/with-postgres.sh (as `make test` runs), the store scenarios
+const journeys = { grep: /@journey/ };
+// Under scripts/with-postgres.sh (as `make test` runs), the store's journeys
 // run once more, on a desktop, against a reference server on PostgreSQL.
 const postgres = Boolean(process.env.NOIBO_TEST_POSTGRES);
 const serverCommand = (port, database) =>
@@ -46,12 +51,12 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'phone', use: phone },
-    { name: 'desktop', use: desktop },
-    { name: 'phone-server', use: { ...phone, ...server }, testMatch: /(foundation|store|people|benefits|feedback|training)\.spec\.mjs/ },
-    { name: 'desktop-server', use: { ...desktop, ...server }, testMatch: /(foundation|store|people|benefits|feedback|training)\.spec\.mjs/ },
+    { name: 'phone', use: phone, grepInvert: /@desktop/ },
+    { name: 'desktop', use: desktop, grepInvert: /@phone/ },
+    { name: 'phone-server', use: { ...phone, ...server }, ...journeys },
+    { name: 'desktop-server', use: { ...desktop, ...server }, ...journeys },
     ...(postgres
-      ? [{ name: 'desktop-postgres', use: { ...desktop, ...server, baseURL: `http://127.0.0.1:${POSTGRES_SERVER_PORT}` }, testMatch: /store\.spec\.mjs/ }]
+      ? [{ name: 'desktop-postgres', use: { ...desktop, ...server, baseURL: `http://127.0.0.1:${POSTGRES_SERVER_PORT}` }, testMatch: /store\.spec\.mjs/, ...journeys }]
       : []),
   ],
   webServer: [

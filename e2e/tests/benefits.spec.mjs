@@ -24,7 +24,7 @@ async function signOut(page, l) {
   await signOutFromProfile(page, l('action.sign_out'));
 }
 
-test('Lan asks for Friday to Monday, it costs 2 working days held as pending, Minh approves with a comment and Lan reads the timeline', async ({ page, backend }, testInfo) => {
+test('Lan asks for Friday to Monday, it costs 2 working days held as pending, Minh approves with a comment and Lan reads the timeline', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   const annual = lang === 'vi' ? 'Phép năm' : 'Annual leave';
@@ -84,7 +84,7 @@ test('Lan asks for Friday to Monday, it costs 2 working days held as pending, Mi
   await snapshot(page, testInfo, `leave-timeline-${lang}`);
 });
 
-test('Minh\'s own request goes to the director above him, never to himself', async ({ page, backend }, testInfo) => {
+test('Minh\'s own request goes to the director above him, never to himself', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   const day = testInfo.project.name.startsWith('phone') ? '2026-12-14' : '2026-12-15';
@@ -97,8 +97,7 @@ test('Minh\'s own request goes to the director above him, never to himself', asy
   await expect(page.getByTestId('approval').filter({ hasText: PERSONAS.minh.name })).toHaveCount(0);
 });
 
-test('a delegate approves while Minh is away, and the timeline says on whose behalf', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'the demo keeps each test\'s data apart; the server shares one database');
+test('a delegate approves while Minh is away, and the timeline says on whose behalf', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.minh, lang);
@@ -122,8 +121,7 @@ test('a delegate approves while Minh is away, and the timeline says on whose beh
   );
 });
 
-test('a rejection needs a reason, said at the comment field', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'the demo keeps each test\'s data apart');
+test('a rejection needs a reason, said at the comment field', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.minh, lang);
@@ -148,7 +146,7 @@ test('a request over Tết 2027 skips the holidays and the days in lieu, and say
   await snapshot(page, testInfo, `leave-tet-${lang}`);
 });
 
-test('HR exports every request for payroll, in the interface language', async ({ page, backend }, testInfo) => {
+test('HR exports every request for payroll, in the interface language', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.hoa, lang);
@@ -166,7 +164,6 @@ test('HR exports every request for payroll, in the interface language', async ({
 });
 
 test('HR\'s allocation, holiday and leave-type pages read well and pass axe', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'HR\'s other pages: once, on the demo');
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.hoa, lang);
@@ -183,7 +180,6 @@ test('HR\'s allocation, holiday and leave-type pages read well and pass axe', as
 });
 
 test('the team calendar shows who is off, pending marked, and fits a phone', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'once per device, on the demo');
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.minh, lang);
@@ -196,8 +192,7 @@ test('the team calendar shows who is off, pending marked, and fits a phone', asy
   await snapshot(page, testInfo, `leave-team-${lang}`);
 });
 
-test('a partner supplier reads that annual leave is not for him, and why', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'once per device, on the demo');
+test('a partner supplier reads that annual leave is not for him, and why', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.an, lang);

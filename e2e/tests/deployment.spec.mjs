@@ -16,12 +16,13 @@ test('the app works under a sub-path, deep links included', async ({ page }) => 
   await expect(page.getByTestId('profile-card')).toContainText('Kinh doanh');
 });
 
-for (const [problem, fulfil, expected] of [
-  ['missing', { status: 404, body: 'not found' }, t('vi', 'config.missing', { status: 404 })],
-  ['malformed', { status: 200, body: '{"backend": "demo",' }, pattern('vi', 'config.invalid', { detail: /.+/ })],
-  ['an unknown backend', { status: 200, body: '{"backend":"graphql"}' }, pattern('vi', 'config.invalid', { detail: /.+/ })],
+// Each on one device: the screen is the same for all three.
+for (const [problem, fulfil, expected, tag] of [
+  ['missing', { status: 404, body: 'not found' }, t('vi', 'config.missing', { status: 404 }), '@phone'],
+  ['malformed', { status: 200, body: '{"backend": "demo",' }, pattern('vi', 'config.invalid', { detail: /.+/ }), '@desktop'],
+  ['an unknown backend', { status: 200, body: '{"backend":"graphql"}' }, pattern('vi', 'config.invalid', { detail: /.+/ }), '@phone'],
 ]) {
-  test(`a ${problem} config.json shows what is wrong and how to fix it`, async ({ page }, testInfo) => {
+  test(`a ${problem} config.json shows what is wrong and how to fix it`, { tag }, async ({ page }, testInfo) => {
     await page.route('**/config.json', (route) => route.fulfill(fulfil));
     await page.goto('/');
     const screen = page.getByTestId('config-error');

@@ -42,7 +42,7 @@ async function expectNoCredentials(calls, backend, persona) {
   }
 }
 
-test('Lan writes to HR with no credentials on the way, Hoa replies under her name, Lan reads and answers, and her recovery code opens it on another device', async ({ page, backend, browser }, testInfo) => {
+test('Lan writes to HR with no credentials on the way, Hoa replies under her name, Lan reads and answers, and her recovery code opens it on another device', { tag: '@journey' }, async ({ page, backend, browser }, testInfo) => {
   // Three people in turn, and each anonymous call waits a few seconds after
   // its token was issued (the wallet's rule): longer than one page's test.
   test.setTimeout(90_000);
@@ -119,7 +119,7 @@ test('Lan writes to HR with no credentials on the way, Hoa replies under her nam
   await context?.close();
 });
 
-test('HR reads a closed pulse broken down by department, with small departments hidden, and a survey too small to show says so', async ({ page, backend }, testInfo) => {
+test('HR reads a closed pulse broken down by department, with small departments hidden, and a survey too small to show says so', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.hoa, lang);
@@ -145,7 +145,6 @@ test('HR reads a closed pulse broken down by department, with small departments 
 });
 
 test('Lan answers the November pulse anonymously and the portal remembers she did', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'one answer per member: the server projects share a database');
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.lan, lang);
@@ -167,8 +166,7 @@ test('Lan answers the November pulse anonymously and the portal remembers she di
   await expect(page.getByTestId('open-surveys')).toContainText(l('feedback.answered'));
 });
 
-test('Minh votes once for Lan\'s idea, and the status HR sets is what Lan sees', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'the server runs the conversation and results journeys');
+test('Minh votes once for Lan\'s idea, and the status HR sets is what Lan sees', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   const title = 'Góc đọc sách ở văn phòng Hà Nội';
@@ -197,7 +195,7 @@ test('Minh votes once for Lan\'s idea, and the status HR sets is what Lan sees',
   await expect(page.getByTestId('idea').filter({ hasText: title }).getByTestId('idea-status')).toHaveText(l('feedback.status.planned'));
 });
 
-test('Minh, a manager, reaches his department\'s results from his feedback home and sees only his department, by name', async ({ page, backend }, testInfo) => {
+test('Minh, a manager, reaches his department\'s results from his feedback home and sees only his department, by name', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.minh, lang);
@@ -215,8 +213,7 @@ test('Minh, a manager, reaches his department\'s results from his feedback home 
   await snapshot(page, testInfo, `feedback-manager-results-${lang}`);
 });
 
-test('HR hides an abusive comment with a reason it must give, and members read the reason in its place', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'the server runs the conversation and results journeys');
+test('HR hides an abusive comment with a reason it must give, and members read the reason in its place', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   const said = 'Có thể thử một tháng trước không?';
@@ -248,8 +245,7 @@ test('HR hides an abusive comment with a reason it must give, and members read t
   await expect(board).not.toContainText(said);
 });
 
-test('HR writes a survey: every mistake is named at its field, the saved survey becomes its edit page, and Tuấn, whom it asks, finds it open', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'the server runs the conversation and results journeys');
+test('HR writes a survey: every mistake is named at its field, the saved survey becomes its edit page, and Tuấn, whom it asks, finds it open', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   const title = lang === 'vi' ? 'Ca mùa vụ tháng 11' : 'Seasonal shifts in November';

@@ -19,9 +19,6 @@ async function fillProduct(page, lang, name) {
   await page.getByLabel(l('hr_store.quota')).fill('3');
 }
 
-test.beforeEach(async ({ backend }) => {
-  test.skip(backend !== 'demo', 'HR writes here would change the shared server for other scenarios');
-});
 
 test('saving a new product twice keeps one product, and the page becomes its edit page', async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
@@ -45,7 +42,7 @@ test('saving a new product twice keeps one product, and the page becomes its edi
   await expect(rows.filter({ hasText: 'Kẹo gừng' }).or(rows.filter({ hasText: 'Ginger candy' }))).toHaveCount(1);
 });
 
-test('a number out of range is refused next to its field and nothing is saved', async ({ page, backend }, testInfo) => {
+test('a number out of range is refused next to its field and nothing is saved', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.hoa, lang);
@@ -80,7 +77,7 @@ test('a number out of range is refused next to its field and nothing is saved', 
   await expect(page.getByLabel(l('hr_store.default_limit'))).toHaveValue(seeded);
 });
 
-test('the cart shows what it will order and says the monthly quota on the line at once', async ({ page, backend }, testInfo) => {
+test('the cart shows what it will order and says the monthly quota on the line at once', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   const coffee = lang === 'vi' ? 'Cà phê rang xay Sen Vàng 500g' : 'Sen Vang ground coffee 500g';
@@ -116,7 +113,7 @@ test('the cart shows what it will order and says the monthly quota on the line a
   await expect(page.getByTestId('place-order')).toBeEnabled();
 });
 
-test('the order-placed banner goes when the order is cancelled, and a reload does not bring it back', async ({ page, backend }, testInfo) => {
+test('the order-placed banner goes when the order is cancelled, and a reload does not bring it back', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.lan, lang);

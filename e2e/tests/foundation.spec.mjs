@@ -6,7 +6,8 @@ import {
 } from './helpers.mjs';
 
 for (const [key, persona] of Object.entries(PERSONAS)) {
-  test(`${persona.name} signs in and sees their department and what they can use`, async ({ page, backend }, testInfo) => {
+  // Lan signs in on both backends; the others on the demo.
+  test(`${persona.name} signs in and sees their department and what they can use`, { tag: key === 'lan' ? '@journey' : [] }, async ({ page, backend }, testInfo) => {
     await signInAs(page, backend, persona);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(persona.name.split(' ').pop());
     await expect(page.getByTestId('profile-card')).toContainText(persona.department);
@@ -27,7 +28,7 @@ test('an unavailable benefit says why', async ({ page, backend }) => {
   await expect(leave).toContainText(pattern('vi', 'reason.min_tenure', { required: tenure('vi', 3), actual: /.+/ }));
 });
 
-test('the chosen language and the session both survive a reload', async ({ page, backend }, testInfo) => {
+test('the chosen language and the session both survive a reload', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   await signInAs(page, backend, PERSONAS.lan);
   await page.getByRole('button', { name: t('vi', 'lang.en') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'home.greeting', { name: 'Lan' }));
@@ -40,7 +41,7 @@ test('the chosen language and the session both survive a reload', async ({ page,
   await snapshot(page, testInfo, 'home-lan-en');
 });
 
-test('signing out returns to sign-in, and a reload keeps you signed out', async ({ page, backend }) => {
+test('signing out returns to sign-in, and a reload keeps you signed out', { tag: '@journey' }, async ({ page, backend }) => {
   await signInAs(page, backend, PERSONAS.minh);
   await page.getByRole('link', { name: t('vi', 'nav.profile') }).click();
   await signOutFromProfile(page, t('vi', 'action.sign_out'));
@@ -64,7 +65,7 @@ test('a deep link survives a refresh', async ({ page, backend }, testInfo) => {
   await snapshot(page, testInfo, 'profile-lan-vi');
 });
 
-test('a deep link opened while signed out comes back after sign-in', async ({ page, backend }) => {
+test('a deep link opened while signed out comes back after sign-in', { tag: '@journey' }, async ({ page, backend }) => {
   await page.goto('/profile');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fprofile$/);
   await chooseAccount(page, backend, PERSONAS.hoa);
@@ -73,7 +74,6 @@ test('a deep link opened while signed out comes back after sign-in', async ({ pa
 });
 
 test('a corrupt stored state is reset with a notice, not a crash', async ({ page, backend }, testInfo) => {
-  test.skip(backend !== 'demo', 'the embedded backend is the one that stores state in the browser');
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('noibo.demo', '{"version":1,"data":{"session":"not-an-id"');
@@ -92,7 +92,7 @@ test('a corrupt stored state is reset with a notice, not a crash', async ({ page
   await expect(page.getByTestId('profile-card')).toBeVisible();
 });
 
-test('HR sees the workforce overview; a member is kept out of it', async ({ page, backend }, testInfo) => {
+test('HR sees the workforce overview; a member is kept out of it', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   await signInAs(page, backend, PERSONAS.hoa);
   await page.getByRole('link', { name: t('vi', 'nav.hr') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'hr.title'));
@@ -112,7 +112,7 @@ test('HR sees the workforce overview; a member is kept out of it', async ({ page
   await expect(page.getByText(t('en', 'error.forbidden'))).toBeVisible();
 });
 
-test('the sign-in page is accessible in both languages', async ({ page, backend }, testInfo) => {
+test('the sign-in page is accessible in both languages', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   await page.goto('/sign-in');
   const ready = backend === 'demo' ? page.getByRole('button', { name: PERSONAS.lan.name }) : page.getByLabel(t('vi', 'sign_in.email'));
   await expect(ready).toBeVisible();
@@ -125,7 +125,7 @@ test('the sign-in page is accessible in both languages', async ({ page, backend 
   await snapshot(page, testInfo, 'sign-in-en');
 });
 
-test('an unknown address shows a page-not-found with a way home', async ({ page, backend }, testInfo) => {
+test('an unknown address shows a page-not-found with a way home', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: t('vi', 'not_found.title') })).toBeVisible();
   await expectAccessible(page);
@@ -143,7 +143,7 @@ test('an English browser gets English until told otherwise', async ({ browser })
   await context.close();
 });
 
-test('everything works by keyboard alone', async ({ page, backend }) => {
+test('everything works by keyboard alone', { tag: '@journey' }, async ({ page, backend }) => {
   await page.goto('/sign-in');
   if (backend === 'demo') {
     const lan = page.getByRole('button', { name: PERSONAS.lan.name });
@@ -162,7 +162,7 @@ test('everything works by keyboard alone', async ({ page, backend }) => {
   await expect(page).toHaveURL(/\/profile$/);
 });
 
-test('dark mode is readable and accessible', async ({ page, backend }, testInfo) => {
+test('dark mode is readable and accessible', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await signInAs(page, backend, PERSONAS.tuan);
   await expectAccessible(page);
@@ -174,7 +174,7 @@ test('dark mode is readable and accessible', async ({ page, backend }, testInfo)
   await expectAccessible(page);
 });
 
-test('a locked email is told it tried too often, and when to try again', async ({ page, backend }, testInfo) => {
+test('a locked email is told it tried too often, and when to try again', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   test.skip(backend !== 'http', 'the demo backend signs in by persona, with no password to guess');
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   await page.addInitScript((l) => localStorage.setItem('noibo.lang', l), lang);
@@ -197,7 +197,7 @@ test('a locked email is told it tried too often, and when to try again', async (
   await snapshot(page, testInfo, `sign-in-locked-${lang}`);
 });
 
-test('a direct link downloads each module once, and only the backend in use', async ({ page, backend }) => {
+test('a direct link downloads each module once, and only the backend in use', { tag: '@journey' }, async ({ page, backend }) => {
   await signInAs(page, backend, PERSONAS.lan);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.clearBrowserCache');

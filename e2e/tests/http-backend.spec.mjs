@@ -37,7 +37,7 @@ async function scriptedBackend(page, routes) {
   return seen;
 }
 
-test('a wrong password says so; the right one signs in', async ({ page }) => {
+test('a wrong password says so; the right one signs in', { tag: '@phone' }, async ({ page }) => {
   const seen = await scriptedBackend(page, {
     'GET /api/v1/session': [problem(401), json(lan)],
     'POST /api/v1/session': [problem(401), json(lan)],
@@ -56,7 +56,7 @@ test('a wrong password says so; the right one signs in', async ({ page }) => {
   expect(seen.filter((s) => s === 'POST /api/v1/session')).toHaveLength(2);
 });
 
-test('a failed load shows a retry that recovers, keeping the rest of the page', async ({ page }, testInfo) => {
+test('a failed load shows a retry that recovers, keeping the rest of the page', { tag: '@desktop' }, async ({ page }, testInfo) => {
   await scriptedBackend(page, {
     'GET /api/v1/session': [json(lan)],
     'GET /api/v1/me': [json(profile)],
@@ -73,7 +73,7 @@ test('a failed load shows a retry that recovers, keeping the rest of the page', 
   await expect(page.getByText('Ngân sách đào tạo')).toBeVisible();
 });
 
-test('with the server down, home keeps its heading and says so once, promising nothing about typed input', async ({ page }, testInfo) => {
+test('with the server down, home keeps its heading and says so once, promising nothing about typed input', { tag: '@phone' }, async ({ page }, testInfo) => {
   await scriptedBackend(page, { 'GET /api/v1/session': [json(lan)] });
   await page.route('**/api/v1/me**', (route) => route.abort('connectionrefused'));
   await page.goto('/');
@@ -85,7 +85,7 @@ test('with the server down, home keeps its heading and says so once, promising n
   await snapshot(page, testInfo, 'home-server-down-vi');
 });
 
-test('an expired session sends the member to sign-in and back to the same page', async ({ page }) => {
+test('an expired session sends the member to sign-in and back to the same page', { tag: '@desktop' }, async ({ page }) => {
   await scriptedBackend(page, {
     'GET /api/v1/session': [json(lan)],
     'GET /api/v1/me': [problem(401)],
@@ -96,7 +96,7 @@ test('an expired session sends the member to sign-in and back to the same page',
   await expect(page.getByLabel(t('vi', 'sign_in.email'))).toBeVisible();
 });
 
-test('fields the server rejects are marked next to the field', async ({ page }) => {
+test('fields the server rejects are marked next to the field', { tag: '@phone' }, async ({ page }) => {
   await scriptedBackend(page, {
     'GET /api/v1/session': [problem(401)],
     'POST /api/v1/session': [problem(422, { errors: [{ field: 'email', message: 'email must not be empty' }] })],

@@ -21,7 +21,7 @@ test('a new hire reads that the new-hire limit set his allowance, and how much i
   await snapshot(page, testInfo, `people-allowance-basis-${lang}`);
 });
 
-test('a partner supplier is told which contracts a product is for, and that his is a partner supplier\'s', async ({ page, backend }, testInfo) => {
+test('a partner supplier is told which contracts a product is for, and that his is a partner supplier\'s', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.an, lang);
@@ -34,7 +34,7 @@ test('a partner supplier is told which contracts a product is for, and that his 
   await expect(page.locator('.reasons li')).toHaveText([l('reason.employment_type', { types: staff, actual: l('employment.partner_supplier') })]);
 });
 
-test('a manager sees his team on his profile; a member sees none and reads her role as an employee', async ({ page, backend }, testInfo) => {
+test('a manager sees his team on his profile; a member sees none and reads her role as an employee', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.minh, lang);
@@ -53,7 +53,7 @@ test('a manager sees his team on his profile; a member sees none and reads her r
   await expect(page.getByRole('region', { name: l('profile.team') })).toHaveCount(0);
 });
 
-test('HR\'s order export has its column names and statuses in the interface language', async ({ page, backend }, testInfo) => {
+test('HR\'s order export has its column names and statuses in the interface language', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key) => t(lang, key);
   await signInAs(page, backend, PERSONAS.hoa, lang);
@@ -76,7 +76,7 @@ test('HR\'s order export has its column names and statuses in the interface lang
   expect(rows.some((row) => row.split(',')[4] === l('store.status.collected'))).toBe(true);
 });
 
-test('the sign-in form hints at the company\'s email domain', async ({ page, backend }, testInfo) => {
+test('the sign-in form hints at the company\'s email domain', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   test.skip(backend !== 'http', 'the demo signs in by picking a person');
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);

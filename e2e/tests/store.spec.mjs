@@ -72,7 +72,8 @@ async function remainingAllowance(page, ui) {
 for (const lang of LANGS) {
   const ui = TEXT[lang];
 
-  test(`a member finds a product, keeps the cart through a reload, and places the order (${lang})`, async ({ page, backend }, testInfo) => {
+  // In Vietnamese on both backends; in English on the demo.
+  test(`a member finds a product, keeps the cart through a reload, and places the order (${lang})`, { tag: lang === 'vi' ? '@journey' : [] }, async ({ page, backend }, testInfo) => {
     await signInAs(page, backend, buyer(backend, testInfo, lang === 'vi' ? 0 : 1), lang);
     await page.getByRole('link', { name: ui.store, exact: true }).click();
     await expect(page.getByTestId('product-list').locator('li')).toHaveCount(24);
@@ -136,7 +137,7 @@ test('switching the language redraws the catalogue results in it, and keeps the 
   await expect(page.getByTestId('result-count')).toHaveText(pattern('en', 'store.result_count', { count: /\d+/ }, { whole: true }));
 });
 
-test('a space typed between search words asks the server nothing new', async ({ page, backend }, testInfo) => {
+test('a space typed between search words asks the server nothing new', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   test.skip(backend !== 'http', 'only the reference server is asked over the network');
   await signInAs(page, backend, buyer(backend, testInfo, 0), 'vi');
   await page.getByRole('link', { name: TEXT.vi.store, exact: true }).click();
@@ -159,7 +160,7 @@ test('a space typed between search words asks the server nothing new', async ({ 
   await expect(page.getByLabel(TEXT.vi.search)).toHaveValue('nuoc  mam ');
 });
 
-test('putting more than the monthly quota in the cart says so next to the product at once', async ({ page, backend }, testInfo) => {
+test('putting more than the monthly quota in the cart says so next to the product at once', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const ui = TEXT[lang];
   await signInAs(page, backend, buyer(backend, testInfo, 2), lang);
@@ -174,7 +175,7 @@ test('putting more than the monthly quota in the cart says so next to the produc
   await snapshot(page, testInfo, `store-quota-error-${lang}`);
 });
 
-test('HR marks an order ready for pickup and the member sees it', async ({ page, backend }, testInfo) => {
+test('HR marks an order ready for pickup and the member sees it', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'en' : 'vi';
   const ui = TEXT[lang];
   const member = buyer(backend, testInfo, 3);
@@ -212,7 +213,7 @@ test('HR marks an order ready for pickup and the member sees it', async ({ page,
   await snapshot(page, testInfo, `store-order-ready-${lang}`);
 });
 
-test('cancelling a placed order gives the allowance back', async ({ page, backend }, testInfo) => {
+test('cancelling a placed order gives the allowance back', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const ui = TEXT[lang];
   await signInAs(page, backend, buyer(backend, testInfo, 4), lang);
@@ -237,7 +238,7 @@ test('cancelling a placed order gives the allowance back', async ({ page, backen
   await expect.poll(() => remainingAllowance(page, ui)).toBe(before);
 });
 
-test('a checkout whose answer is lost keeps the cart, and the retry does not order twice', async ({ page, backend }, testInfo) => {
+test('a checkout whose answer is lost keeps the cart, and the retry does not order twice', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   test.skip(backend === 'demo', 'only a real network can lose an answer');
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const ui = TEXT[lang];
@@ -267,7 +268,7 @@ test('a checkout whose answer is lost keeps the cart, and the retry does not ord
   await expect(page.getByTestId('order-list').locator('li')).toHaveCount(1);
 });
 
-test('an expired session at checkout offers sign-in, then comes back to the cart as it was', async ({ page, backend, context }, testInfo) => {
+test('an expired session at checkout offers sign-in, then comes back to the cart as it was', { tag: '@journey' }, async ({ page, backend, context }, testInfo) => {
   test.skip(backend === 'demo', 'a session on the embedded backend does not expire');
   const lang = testInfo.project.name.startsWith('phone') ? 'vi' : 'en';
   const ui = TEXT[lang];
@@ -294,7 +295,7 @@ test('an expired session at checkout offers sign-in, then comes back to the cart
   await expect(page.getByTestId('cart-line').getByLabel(ui.quantity)).toHaveValue('2');
 });
 
-test('HR manages products and the allowance policy, with errors next to the fields', async ({ page, backend }, testInfo) => {
+test('HR manages products and the allowance policy, with errors next to the fields', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = testInfo.project.name.startsWith('phone') ? 'en' : 'vi';
   const l = (key) => t(lang, key);
   const hr = {
@@ -377,8 +378,7 @@ async function expectShopResetOnOpen(page) {
   await expect(page.getByRole('link', { name: TEXT.en.fishSauce })).toBeVisible();
 }
 
-test('a damaged stored shop is reset with a notice when the store opens, and the session is kept', async ({ page, backend }) => {
-  test.skip(backend !== 'demo', 'the embedded backend is the one that stores the shop in the browser');
+test('a damaged stored shop is reset with a notice when the store opens, and the session is kept', { tag: '@phone' }, async ({ page, backend }) => {
   // The demo backend reads its shop only when the store first opens (so the app starts without the shop's code).
   await storeOnce(page, {
     'noibo.lang': 'en',
@@ -387,8 +387,7 @@ test('a damaged stored shop is reset with a notice when the store opens, and the
   await expectShopResetOnOpen(page);
 });
 
-test('a damaged shop under the store\'s own key resets the shop only: the session stays signed in', async ({ page, backend }) => {
-  test.skip(backend !== 'demo', 'the embedded backend is the one that stores the shop in the browser');
+test('a damaged shop under the store\'s own key resets the shop only: the session stays signed in', { tag: '@desktop' }, async ({ page, backend }) => {
   await storeOnce(page, { 'noibo.lang': 'en', 'noibo.demo.store': '{"version":1,"data":{"products":"none"}}' });
   // Signed in through the app, so the session is written as the app writes it.
   await page.goto('/sign-in');
