@@ -687,3 +687,68 @@ async fn hr_writes_training_under_the_same_rules_and_an_invitation_follows_its_e
         assert_eq!(broken(training.rsvp(EventId(1), RsvpAnswer::Going).await), [rule("answer", Rule::EventCancelled, None)], "{name}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn hr_places_sessions_at_named_sites_writes_paths_and_links_and_lists_certificates_alike() {
+    use domain::training::lesson::{LessonDraft, Link, LinkKind};
+    use domain::training::path::PathDraft;
+    use domain::training::session::SessionDraft;
+    use domain::training::wire::CertificateQuery;
+    use domain::{Audience, Condition, Timestamp};
+    let mut seen = Vec::new();
+    for (name, backend, training) in fresh(connect_training).await {
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        assert_eq!(training.hr_certificates(&CertificateQuery::default()).await.map(|_| ()), Err(ApiError::Forbidden), "{name}");
+
+        sign_in(&*backend, "hoa.nguyen@noibo.example").await;
+        let catalogue = training.hr_catalogue().await.unwrap();
+        let hcmc = catalogue.directory.site(SiteId(3)).cloned().expect("the company's third site, by name");
+        let at = |text: &str| text.parse::<Timestamp>().unwrap();
+        let session = SessionDraft {
+            course: CourseId(3),
+            site: SiteId(3),
+            room: "Phòng Sen".into(),
+            starts: at("2026-12-15T08:30:00+07:00"),
+            ends: at("2026-12-15T16:30:00+07:00"),
+            capacity: 10,
+            cancel_until: at("2026-12-13T17:00:00+07:00"),
+            audience: Audience::everyone().and(Condition::SiteIn(vec![SiteId(1), SiteId(3)])),
+        };
+        let saved = training.save_session(None, &session).await.unwrap();
+        assert_eq!(saved.draft.audience, session.audience, "{name}: the audience chosen is kept");
+
+        let t = |s: &str| LocalizedText { vi: s.into(), en: s.into() };
+        let path = PathDraft { title: t("Bán hàng"), summary: t("Hai khóa"), audience: Audience::everyone(), courses: vec![CourseId(3), CourseId(99), CourseId(3)], enforce_order: true };
+        assert_eq!(
+            broken(training.save_path(None, &path).await),
+            [rule("courses[1]", Rule::UnknownCourse, None), rule("courses[2]", Rule::DuplicateCourse, None)],
+            "{name}"
+        );
+        let created = training.save_path(None, &PathDraft { courses: vec![CourseId(3), CourseId(4)], ..path.clone() }).await.unwrap();
+        let reordered = PathDraft { courses: vec![CourseId(4), CourseId(3)], enforce_order: false, ..path };
+        assert_eq!(training.save_path(Some(created.id), &reordered).await.map(|p| p.draft), Ok(reordered), "{name}");
+
+        let lesson = catalogue.courses.iter().find(|c| c.course.id == FOOD_SAFETY).unwrap().lessons[0].clone();
+        let link = Link { kind: LinkKind::Document, title: t("Quy định"), url: "http://example.com/a.pdf".into() };
+        let draft = LessonDraft { links: vec![link.clone()], ..lesson.draft.clone() };
+        assert_eq!(broken(training.save_lesson(Some(lesson.id), &draft).await), [rule("links[0].url", Rule::LinkScheme, None)], "{name}");
+        let https = LessonDraft { links: vec![Link { url: "https://example.com/a.pdf".into(), ..link }], ..lesson.draft };
+        assert_eq!(training.save_lesson(Some(lesson.id), &https).await.map(|l| l.draft.links), Ok(https.links), "{name}");
+
+        let valid = training.hr_certificates(&CertificateQuery { status: Some(CertificateStatus::Valid), course: None }).await.unwrap();
+        assert!(!valid.is_empty() && valid.iter().all(|c| c.status == CertificateStatus::Valid), "{name}");
+        let code = valid[0].certificate.code.clone();
+        training.revoke(&code, "Thi hộ").await.unwrap();
+        let revoked = training.hr_certificates(&CertificateQuery { status: Some(CertificateStatus::Revoked), course: None }).await.unwrap();
+        // The server's other scenarios may have revoked others already.
+        assert!(revoked.iter().any(|c| c.certificate.code == code) && revoked.iter().all(|c| c.status == CertificateStatus::Revoked), "{name}");
+
+        sign_in(&*backend, "lan.tran@noibo.example").await;
+        let course = training.course(CourseId(3)).await.unwrap();
+        let shown = course.sessions.iter().find(|s| s.session.id == saved.id).expect("the new session, for Lan in Hanoi");
+        assert_eq!(shown.site_name, hcmc, "{name}: the site by its name");
+        seen.push(catalogue.directory);
+        backend.sign_out().await.unwrap();
+    }
+    assert_eq!(seen[0], seen[1], "the same departments, sites and segments on both backends");
+}

@@ -16,11 +16,13 @@ pub struct Company {
     pub offerings: Vec<Offering>,
 }
 
-/// The company's departments and sites, to name the groups a page shows.
+/// The company's departments, sites and segments, to name the groups a
+/// page shows and the audiences HR chooses.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Directory {
     pub departments: Vec<Department>,
     pub sites: Vec<Site>,
+    pub segments: Vec<Segment>,
 }
 
 impl Directory {
@@ -30,6 +32,10 @@ impl Directory {
 
     pub fn site(&self, id: SiteId) -> Option<&LocalizedText> {
         self.sites.iter().find(|s| s.id == id).map(|s| &s.name)
+    }
+
+    pub fn segment(&self, tag: &str) -> Option<&LocalizedText> {
+        self.segments.iter().find(|s| s.tag == tag).map(|s| &s.name)
     }
 }
 
@@ -80,7 +86,7 @@ pub struct SegmentCount {
 
 impl Company {
     pub fn directory(&self) -> Directory {
-        Directory { departments: self.departments.clone(), sites: self.sites.clone() }
+        Directory { departments: self.departments.clone(), sites: self.sites.clone(), segments: self.segments.clone() }
     }
 
     pub fn member(&self, id: MemberId) -> Option<&Member> {

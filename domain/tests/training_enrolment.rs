@@ -163,6 +163,20 @@ fn hr_session_rules_name_their_fields() {
     assert_eq!(book.save_session(&company, person(&company, "lan.tran"), None, &session_draft(3), now()), Err(TrainingError::Forbidden));
 }
 
+#[test]
+fn a_session_names_its_site_on_the_course_page_and_the_roster_and_hr_chooses_from_the_company_s_sites() {
+    let (company, book) = classroom(3);
+    let hanoi = company.site(SiteId(HANOI)).unwrap().name.clone();
+    let lan = person(&company, "lan.tran");
+    let detail = book.course_detail(&company, lan, CourseId(1), now()).unwrap();
+    assert_eq!(detail.sessions[0].site_name, hanoi);
+    let hoa = person(&company, "hoa.nguyen");
+    assert_eq!(book.session_roster(&company, hoa, SESSION).unwrap().site_name, hanoi);
+    let directory = book.hr_catalogue(&company, hoa).unwrap().directory;
+    assert_eq!(directory.sites, company.sites);
+    assert_eq!(directory.site(SiteId(HANOI)), Some(&hanoi));
+}
+
 #[derive(Clone, Debug)]
 enum Op {
     Enrol(usize),

@@ -12,7 +12,7 @@ use domain::common::Rule;
 use domain::seed::{demo_company, demo_training};
 use domain::training::certificate::months_after;
 use domain::training::lesson::lessons_of;
-use domain::training::wire::StepResult;
+use domain::training::wire::{CertificateQuery, StepResult};
 use domain::training::{
     CertificateCode, CertificateStatus, CourseId, LessonDraft, LessonId, Link, LinkKind, QuizDraft, QuizQuestion, StepState, TrainingBook, TrainingError,
 };
@@ -218,6 +218,23 @@ fn the_public_check_shows_the_name_course_date_and_status_and_nothing_else() {
     assert_eq!(revoked.status, CertificateStatus::Revoked);
     assert!(!serde_json::to_string(&revoked).unwrap().contains("Làm bài hộ"));
     assert_eq!(rule_of(book.revoke(hoa, certificate.code.as_str(), "again", now())), Rule::AlreadyRevoked);
+}
+
+#[test]
+fn hr_lists_every_certificate_latest_first_with_its_status_and_filters_by_course_or_status() {
+    let (company, mut book, _) = world();
+    let hoa = person(&company, "hoa.nguyen");
+    let all = book.hr_certificates(hoa, &CertificateQuery::default(), now()).unwrap();
+    assert_eq!(all.len(), book.certificates.len());
+    assert!(all.windows(2).all(|w| w[0].certificate.issued_at >= w[1].certificate.issued_at));
+    assert!(all.iter().all(|c| c.status == c.certificate.status(now())));
+    let first = all[0].certificate.clone();
+    book.revoke(hoa, first.code.as_str(), "Làm bài hộ", now()).unwrap();
+    let revoked = book.hr_certificates(hoa, &CertificateQuery { status: Some(CertificateStatus::Revoked), course: None }, now()).unwrap();
+    assert_eq!(revoked.iter().map(|c| c.certificate.code.clone()).collect::<Vec<_>>(), [first.code]);
+    let food_safety = book.hr_certificates(hoa, &CertificateQuery { course: Some(FOOD_SAFETY), status: None }, now()).unwrap();
+    assert!(!food_safety.is_empty() && food_safety.iter().all(|c| c.certificate.course == FOOD_SAFETY));
+    assert_eq!(book.hr_certificates(person(&company, "lan.tran"), &CertificateQuery::default(), now()), Err(TrainingError::Forbidden));
 }
 
 #[test]

@@ -288,6 +288,44 @@ async fn hr_writes_are_refused_at_their_fields_and_to_anyone_but_hr() {
 }
 
 #[tokio::test]
+async fn only_hr_lists_certificates_with_their_status_by_course_or_status() {
+    let (app, pool) = seeded().await;
+    let (lan, minh, hoa) = (session(&pool, LAN).await, session(&pool, MINH).await, session(&pool, HOA).await);
+    for member in [&lan, &minh] {
+        assert_eq!(get(&app, "/api/v1/hr/training/certificates", member).await.status, StatusCode::FORBIDDEN, "a member and a manager are refused");
+    }
+    let all = get(&app, "/api/v1/hr/training/certificates", &hoa).await;
+    assert_eq!(all.status, StatusCode::OK, "{}", all.text);
+    let all = all.body.as_array().unwrap().clone();
+    assert!(!all.is_empty() && all.iter().all(|c| c["status"] == "valid" || c["status"] == "expired"), "{all:?}");
+    let code = all[0]["certificate"]["code"].as_str().unwrap().to_owned();
+    let revoked = post(&app, &format!("/api/v1/hr/training/certificates/{code}/revoke"), &hoa, &json!({"reason": "Thi hộ"})).await;
+    assert_eq!(revoked.status, StatusCode::OK, "{}", revoked.text);
+    let listed = get(&app, "/api/v1/hr/training/certificates?status=revoked", &hoa).await;
+    let codes: Vec<&str> = listed.body.as_array().unwrap().iter().map(|c| c["certificate"]["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, [code.as_str()]);
+    let course = all[0]["certificate"]["course"].as_u64().unwrap();
+    let of_course = get(&app, &format!("/api/v1/hr/training/certificates?course={course}"), &hoa).await;
+    assert!(of_course.body.as_array().unwrap().iter().all(|c| c["certificate"]["course"] == course), "{}", of_course.text);
+    let wrong = get(&app, "/api/v1/hr/training/certificates?status=lost", &hoa).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", wrong.text);
+}
+
+#[tokio::test]
+async fn sessions_name_their_site_for_members_and_hr_picks_from_the_companys_sites() {
+    let (app, pool) = seeded().await;
+    let (khoa, hoa) = (session(&pool, KHOA).await, session(&pool, HOA).await);
+    let course = get(&app, "/api/v1/training/courses/3", &khoa).await;
+    let sessions = course.body["sessions"].as_array().unwrap();
+    assert!(sessions.iter().all(|s| s["site_name"]["vi"].as_str().is_some_and(|n| !n.is_empty())), "{}", course.text);
+    let roster = get(&app, &format!("/api/v1/hr/training/sessions/{FULL_SALES_SESSION}/roster"), &hoa).await;
+    assert_eq!(roster.body["site_name"]["en"], "Hanoi head office", "{}", roster.text);
+    let catalogue = get(&app, "/api/v1/hr/training/catalogue", &hoa).await;
+    let sites: Vec<&str> = catalogue.body["directory"]["sites"].as_array().unwrap().iter().map(|s| s["name"]["en"].as_str().unwrap()).collect();
+    assert_eq!(sites, ["Hanoi head office", "Binh Duong factory", "Ho Chi Minh City branch"]);
+}
+
+#[tokio::test]
 async fn certificate_checks_beyond_the_servers_budget_wait() {
     let (app, _pool) = seeded().await;
     let answers: Vec<StatusCode> = {

@@ -18,7 +18,8 @@ use crate::training::reports::{self, CourseCompletion};
 use crate::training::session::{Enrolment, EnrolmentId, Roster, Session, SessionDraft, SessionId};
 use crate::training::use_cases::{self as uc, require_hr, TrainingError, TrainingFacts};
 use crate::training::wire::{
-    AttemptStart, CatalogueEntry, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, SessionRoster, StepResult, TrainingHome,
+    AttemptStart, CatalogueEntry, CertificateQuery, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, HrCertificate, SessionRoster,
+    StepResult, TrainingHome,
 };
 use serde::{Deserialize, Serialize};
 
@@ -288,6 +289,10 @@ impl TrainingBook {
         let (marked, result) = uc::mark_attendance(&self.facts(company), actor, &self.learner(attendee), enrolment, attended, now, rng)?;
         self.replace_enrolments(&[marked]);
         Ok(self.keep(result))
+    }
+
+    pub fn hr_certificates(&self, actor: &Member, query: &CertificateQuery, now: Timestamp) -> Result<Vec<HrCertificate>, TrainingError> {
+        uc::hr_certificates(actor, &self.certificates, query, now)
     }
 
     pub fn revoke(&mut self, actor: &Member, code: &str, reason: &str, now: Timestamp) -> Result<Certificate, TrainingError> {

@@ -16,7 +16,7 @@ use crate::common::Random;
 use crate::common::{Rule, Violation};
 use crate::company::Company;
 use crate::date::Timestamp;
-use crate::member::Member;
+use crate::member::{LocalizedText, Member};
 use crate::training::certificate::{months_after, Certificate, CertificateCheck, CertificateCode, Revocation};
 use crate::training::course::{CatalogueQuery, Course, CourseDraft, CourseId, Format};
 use crate::training::event::{self, Event, EventDraft, EventId, Rsvp, RsvpAnswer};
@@ -27,8 +27,8 @@ use crate::training::progress::{progress, Content, CourseProgress, Learner, Less
 use crate::training::quiz::{attempt_refusal, Attempt, AttemptId, Quiz, QuizDraft, Submission};
 use crate::training::session::{Enrolment, EnrolmentId, EnrolmentStatus, Roster, Session, SessionDraft, SessionId, CAPACITY};
 use crate::training::wire::{
-    AttemptStart, CatalogueEntry, CourseDetail, EnrolRequest, EventView, Expiring, Graded, HrCatalogue, HrCourse, MyEnrolment, NextUp, Promotion, RosterEntry,
-    SessionRoster, SessionView, StepResult, TrainingHome,
+    AttemptStart, CatalogueEntry, CertificateQuery, CourseDetail, EnrolRequest, EventView, Expiring, Graded, HrCatalogue, HrCertificate, HrCourse, MyEnrolment,
+    NextUp, Promotion, RosterEntry, SessionRoster, SessionView, StepResult, TrainingHome,
 };
 
 /// Why a training operation did not happen.
@@ -187,14 +187,14 @@ pub fn course_detail(facts: &TrainingFacts, learner: &Learner, course: CourseId,
     Ok(CourseDetail {
         lessons: if eligible { content.lessons.iter().map(|l| (*l).clone()).collect() } else { vec![] },
         quiz: content.quiz.filter(|_| eligible).map(|q| q.view(used(q))),
-        sessions: sessions.into_iter().map(|s| session_view(s, learner, roster, now)).collect(),
+        sessions: sessions.into_iter().map(|s| session_view(facts.company, s, learner, roster, now)).collect(),
         entry,
     })
 }
 
 /// A session with its seats and the member's place. `roster`: the
 /// enrolments of (at least) this session.
-pub fn session_view(session: &Session, learner: &Learner, roster: &[Enrolment], now: Timestamp) -> SessionView {
+pub fn session_view(company: &Company, session: &Session, learner: &Learner, roster: &[Enrolment], now: Timestamp) -> SessionView {
     let live = Roster::of(session, roster);
     let mine = live.of_member(learner.member.id).and_then(|e| {
         let may_cancel = match e.status {
@@ -203,7 +203,18 @@ pub fn session_view(session: &Session, learner: &Learner, roster: &[Enrolment], 
         };
         live.place(e).map(|place| MyEnrolment { enrolment: e.clone(), place, may_cancel })
     });
-    SessionView { session: session.clone(), seats_left: live.seats_left(), waiting: live.waiting().count() as u32, mine }
+    SessionView {
+        session: session.clone(),
+        site_name: site_name(company, session),
+        seats_left: live.seats_left(),
+        waiting: live.waiting().count() as u32,
+        mine,
+    }
+}
+
+/// The name of the session's site (sessions are saved only at a known one).
+fn site_name(company: &Company, session: &Session) -> LocalizedText {
+    company.site(session.draft.site).map(|s| s.name.clone()).unwrap_or_default()
 }
 
 /// `learner` marks a lesson done (again is no change); the certificate
@@ -419,7 +430,6 @@ pub fn path_view(facts: &TrainingFacts, learner: &Learner, path: &LearningPath, 
 pub fn home(facts: &TrainingFacts, learner: &Learner, events: &[Event], rsvps: &[Rsvp], now: Timestamp) -> TrainingHome {
     let member = learner.member;
     let title_of = |course: CourseId| facts.course(course).map(|c| c.draft.title.clone()).unwrap_or_default();
-    let site_name = |session: &Session| facts.company.site(session.draft.site).map(|s| s.name.clone()).unwrap_or_default();
     let my_sessions = learner
         .enrolments
         .iter()
@@ -430,7 +440,7 @@ pub fn home(facts: &TrainingFacts, learner: &Learner, events: &[Event], rsvps: &
         course_title: title_of(s.draft.course),
         starts: s.draft.starts,
         ends: s.draft.ends,
-        site: site_name(s),
+        site: site_name(facts.company, s),
         room: s.draft.room.clone(),
     });
     let going = rsvps.iter().filter(|r| r.member == member.id && r.answer == RsvpAnswer::Going).filter_map(|r| events.iter().find(|e| e.id == r.event));
@@ -485,7 +495,7 @@ pub fn hr_catalogue(facts: &TrainingFacts, actor: &Member, events: &[Event]) -> 
             sessions: facts.sessions.iter().filter(|s| s.draft.course == course.id).cloned().collect(),
         })
         .collect();
-    Ok(HrCatalogue { courses, paths: facts.paths.to_vec(), events: events.to_vec() })
+    Ok(HrCatalogue { courses, paths: facts.paths.to_vec(), events: events.to_vec(), directory: facts.company.directory() })
 }
 
 /// HR's course (`id` is the caller's to give: a new one, or the one replaced).
@@ -571,7 +581,7 @@ pub fn session_roster(company: &Company, actor: &Member, session: &Session, rost
     let entry = |e: &Enrolment| RosterEntry { enrolment: e.clone(), name: company.member(e.member).map(|m| m.full_name.clone()).unwrap_or_default() };
     let mut enrolled: Vec<RosterEntry> = live.enrolled().map(entry).collect();
     enrolled.sort_by_cached_key(|e| crate::common::text::person_order(&e.name));
-    Ok(SessionRoster { session: session.clone(), enrolled, waiting: live.waiting().map(entry).collect() })
+    Ok(SessionRoster { session: session.clone(), site_name: site_name(company, session), enrolled, waiting: live.waiting().map(entry).collect() })
 }
 
 /// HR marks whether an enrolled member came, from the session's start;
@@ -611,6 +621,20 @@ pub fn revoke(actor: &Member, certificate: &Certificate, reason: &str, now: Time
     check_plain(&mut found, "reason", reason, REASON_MAX);
     accepted(found)?;
     Ok(Certificate { revoked: Some(Revocation { at: now, by: actor.id, reason: reason.trim().to_owned() }), ..certificate.clone() })
+}
+
+/// Every certificate `query` asks for, for HR to revoke from: latest
+/// issued first, each with its status at `now`.
+pub fn hr_certificates(actor: &Member, certificates: &[Certificate], query: &CertificateQuery, now: Timestamp) -> Result<Vec<HrCertificate>, TrainingError> {
+    require_hr(actor)?;
+    let mut listed: Vec<HrCertificate> = certificates
+        .iter()
+        .filter(|c| query.course.is_none_or(|course| course == c.course))
+        .map(|c| HrCertificate { certificate: c.clone(), status: c.status(now) })
+        .filter(|c| query.status.is_none_or(|status| status == c.status))
+        .collect();
+    listed.sort_by(|a, b| b.certificate.issued_at.cmp(&a.certificate.issued_at).then_with(|| a.certificate.code.cmp(&b.certificate.code)));
+    Ok(listed)
 }
 
 /// HR's event: a new one (`existing` is `None`, `actor` its organiser) or

@@ -2,10 +2,12 @@
 //! value already, shared by the server and the client.
 
 use crate::audience::Eligibility;
+use crate::company::Directory;
 use crate::date::{Date, Timestamp};
 use crate::member::{LocalizedText, MemberId};
-use crate::training::certificate::{Certificate, CertificateCode};
+use crate::training::certificate::{Certificate, CertificateCode, CertificateStatus};
 use crate::training::course::Course;
+use crate::training::course::CourseId;
 use crate::training::event::{Event, RsvpAnswer, RsvpCounts};
 use crate::training::lesson::Lesson;
 use crate::training::path::PathView;
@@ -32,6 +34,8 @@ pub struct CatalogueEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
     pub session: Session,
+    /// The name of the session's site.
+    pub site_name: LocalizedText,
     pub seats_left: u32,
     pub waiting: u32,
     /// The member's own enrolment and where it stands.
@@ -135,6 +139,8 @@ pub struct AttendanceMark {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionRoster {
     pub session: Session,
+    /// The name of the session's site.
+    pub site_name: LocalizedText,
     pub enrolled: Vec<RosterEntry>,
     pub waiting: Vec<RosterEntry>,
 }
@@ -208,4 +214,23 @@ pub struct HrCatalogue {
     pub courses: Vec<HrCourse>,
     pub paths: Vec<crate::training::path::LearningPath>,
     pub events: Vec<crate::training::event::Event>,
+    /// The company's departments, sites and segments: where sessions are
+    /// held and whom audiences name.
+    pub directory: Directory,
+}
+
+/// HR's list of certificates: its filters, each left out matching all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateQuery {
+    #[serde(default)]
+    pub course: Option<CourseId>,
+    #[serde(default)]
+    pub status: Option<CertificateStatus>,
+}
+
+/// A certificate as HR's list shows it: with its status today.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HrCertificate {
+    pub certificate: Certificate,
+    pub status: CertificateStatus,
 }

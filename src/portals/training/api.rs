@@ -16,7 +16,8 @@ use domain::training::quiz::{AttemptId, Quiz, QuizDraft};
 use domain::training::reports::CourseCompletion;
 use domain::training::session::{EnrolmentId, Session, SessionDraft, SessionId};
 use domain::training::wire::{
-    AttemptStart, CatalogueEntry, CourseDetail, EnrolAnswer, EventView, Graded, HrCatalogue, SessionRoster, StepResult, TrainingHome,
+    AttemptStart, CatalogueEntry, CertificateQuery, CourseDetail, EnrolAnswer, EventView, Graded, HrCatalogue, HrCertificate, SessionRoster, StepResult,
+    TrainingHome,
 };
 use domain::Lang;
 use leptos::prelude::*;
@@ -57,6 +58,8 @@ pub trait TrainingApi {
     async fn save_session(&self, id: Option<SessionId>, draft: &SessionDraft) -> Result<Session, ApiError>;
     async fn roster(&self, session: SessionId) -> Result<SessionRoster, ApiError>;
     async fn mark_attendance(&self, enrolment: EnrolmentId, attended: bool) -> Result<StepResult, ApiError>;
+    /// Everyone's certificates that `query` asks for, latest first.
+    async fn hr_certificates(&self, query: &CertificateQuery) -> Result<Vec<HrCertificate>, ApiError>;
     async fn revoke(&self, code: &CertificateCode, reason: &str) -> Result<Certificate, ApiError>;
     async fn save_event(&self, id: Option<EventId>, draft: &EventDraft) -> Result<Event, ApiError>;
     async fn cancel_event(&self, id: EventId) -> Result<Event, ApiError>;

@@ -19,7 +19,8 @@ use domain::training::quiz::{AttemptId, Quiz, QuizDraft};
 use domain::training::reports::CourseCompletion;
 use domain::training::session::{EnrolmentId, Session, SessionDraft, SessionId};
 use domain::training::wire::{
-    AttemptStart, CatalogueEntry, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, SessionRoster, StepResult, TrainingHome,
+    AttemptStart, CatalogueEntry, CertificateQuery, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, HrCertificate, SessionRoster,
+    StepResult, TrainingHome,
 };
 use domain::training::{TrainingBook, TrainingError};
 use domain::{Lang, Timestamp};
@@ -202,6 +203,11 @@ impl TrainingApi for DemoTraining {
     async fn mark_attendance(&self, enrolment: EnrolmentId, attended: bool) -> Result<StepResult, ApiError> {
         let member = self.core.signed_in()?;
         self.change(|book| book.mark_attendance(&self.core.company, member, enrolment, attended, self.now(), &mut OsRng))
+    }
+
+    async fn hr_certificates(&self, query: &CertificateQuery) -> Result<Vec<HrCertificate>, ApiError> {
+        let member = self.core.signed_in()?;
+        self.book.borrow().hr_certificates(member, query, self.now()).map_err(api_error)
     }
 
     async fn revoke(&self, code: &CertificateCode, reason: &str) -> Result<Certificate, ApiError> {

@@ -16,8 +16,8 @@ use domain::training::quiz::{AttemptId, Quiz, QuizDraft};
 use domain::training::reports::CourseCompletion;
 use domain::training::session::{EnrolmentId, Session, SessionDraft, SessionId};
 use domain::training::wire::{
-    AttemptStart, AttendanceMark, CatalogueEntry, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, QuizAnswers, RevokeRequest,
-    RsvpRequest, SessionRoster, StepResult, TrainingHome,
+    AttemptStart, AttendanceMark, CatalogueEntry, CertificateQuery, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, HrCertificate,
+    QuizAnswers, RevokeRequest, RsvpRequest, SessionRoster, StepResult, TrainingHome,
 };
 use domain::Lang;
 use gloo_net::http::Method;
@@ -154,6 +154,10 @@ impl TrainingApi for HttpTraining {
 
     async fn mark_attendance(&self, enrolment: EnrolmentId, attended: bool) -> Result<StepResult, ApiError> {
         self.0.send(Method::PUT, &format!("/hr/training/enrolments/{}/attendance", enrolment.0), &AttendanceMark { attended }).await
+    }
+
+    async fn hr_certificates(&self, query: &CertificateQuery) -> Result<Vec<HrCertificate>, ApiError> {
+        self.0.get(&format!("/hr/training/certificates{}", query_string(query))).await
     }
 
     async fn revoke(&self, code: &CertificateCode, reason: &str) -> Result<Certificate, ApiError> {

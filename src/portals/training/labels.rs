@@ -7,7 +7,7 @@ use domain::common::{FieldError, Rule};
 use domain::training::certificate::CertificateStatus;
 use domain::training::course::{Format, Topic};
 use domain::training::event::{EventKind, RsvpAnswer};
-use domain::{Lang, Timestamp};
+use domain::{Lang, LocalizedText, Timestamp};
 
 pub fn topic_key(topic: Topic) -> Key {
     match topic {
@@ -80,6 +80,11 @@ pub fn span(starts: Timestamp, ends: Timestamp, lang: Lang) -> String {
     } else {
         format!("{} – {}", when(starts, lang), when(ends, lang))
     }
+}
+
+/// Where a session is held: its room at its site, by the site's name.
+pub fn room_at_site(room: &str, site: &LocalizedText, lang: Lang) -> String {
+    fill(Key::TrainingRoomAtSite, lang, &[("room", room), ("site", site.get(lang))])
 }
 
 /// A time as a `datetime-local` input shows it: `2026-11-22T08:30`.

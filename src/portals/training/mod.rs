@@ -25,7 +25,7 @@ pub use api::{training_resource, use_training, TrainingApi};
 use super::lazy::split_module;
 use super::{not_found, HrPage, PageAtPath, Portal, SeenBy};
 use crate::i18n::Key;
-use domain::training::{CourseId, EventId, LessonId, SessionId};
+use domain::training::{CourseId, EventId, LessonId, PathId, SessionId};
 use leptos::prelude::*;
 
 pub const PORTAL: Portal = Portal {
@@ -104,6 +104,8 @@ fn page_at(segments: &[&str]) -> AnyView {
             (Some(course), Some(session)) => view! { <hr::SessionEditor course id=Some(session)/> }.into_any(),
             _ => not_found(),
         },
+        ["hr", "training", "paths", "new"] => view! { <hr::PathEditor id=None/> }.into_any(),
+        ["hr", "training", "paths", id] => with(number(id).map(PathId), |id| view! { <hr::PathEditor id=Some(id)/> }),
         ["hr", "training", "sessions", id, "roster"] => with(number(id).map(SessionId), |id| view! { <hr::Roster id/> }),
         ["hr", "training", "events", "new"] => view! { <hr::EventEditor id=None/> }.into_any(),
         ["hr", "training", "events", id] => with(number(id).map(EventId), |id| view! { <hr::EventEditor id=Some(id)/> }),

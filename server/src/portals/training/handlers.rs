@@ -29,8 +29,8 @@ use domain::training::event::Attendee;
 use domain::training::reports::CourseCompletion;
 use domain::training::use_cases::{self as uc, TrainingError};
 use domain::training::wire::{
-    AttemptStart, AttendanceMark, CatalogueEntry, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, QuizAnswers, RevokeRequest,
-    RsvpRequest, SessionRoster, StepResult, TrainingHome,
+    AttemptStart, AttendanceMark, CatalogueEntry, CertificateQuery, CourseDetail, EnrolAnswer, EnrolRequest, EventView, Graded, HrCatalogue, HrCertificate,
+    QuizAnswers, RevokeRequest, RsvpRequest, SessionRoster, StepResult, TrainingHome,
 };
 use domain::training::{
     Attempt, CatalogueQuery, Certificate, CertificateCode, Course, CourseDraft, CourseId, Enrolment, Event, EventDraft, EventId, LearningPath, Lesson,
@@ -421,6 +421,16 @@ pub(super) async fn mark_attendance(
     })
     .await?;
     Ok(Json(step))
+}
+
+/// Every certificate the query asks for, everyone's (HR only).
+pub(super) async fn hr_certificates(
+    State(state): State<AppState>,
+    Hr(actor): Hr,
+    Params(query): Params<CertificateQuery>,
+) -> Result<Json<Vec<HrCertificate>>, Problem> {
+    let now = state.now();
+    read(&state, None, |_, book| book.hr_certificates(&actor, &query, now)).await.map(Json)
 }
 
 pub(super) async fn revoke(

@@ -45,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .route("/hr/training/sessions/{id}", put(handlers::update_session))
         .route("/hr/training/sessions/{id}/roster", get(handlers::roster))
         .route("/hr/training/enrolments/{id}/attendance", put(handlers::mark_attendance))
+        .route("/hr/training/certificates", get(handlers::hr_certificates))
         .route("/hr/training/certificates/{code}/revoke", post(handlers::revoke))
         .route("/hr/training/events", post(handlers::create_event))
         .route("/hr/training/events/{id}", put(handlers::update_event))

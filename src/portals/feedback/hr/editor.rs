@@ -1,15 +1,15 @@
 use super::directory::{self, Directory};
-use super::labels::{department_name, site_name};
 use super::{editor_path, surveys_path, today, FeedbackHrFrame};
 use crate::api::ApiError;
 use crate::browser::{app_href, focus_first, replace_app_path};
-use crate::components::{form_errors, form_errors_at, ActionError, ErrorSummary, FieldMessages, FieldTarget, Loadable};
-use crate::i18n::labels::employment_type_key;
+use crate::components::{
+    form_errors, form_errors_at, ActionError, AudienceChoice, AudienceEditor, ErrorSummary, FieldMessages, FieldTarget, Loadable, TextField,
+};
 use crate::i18n::{fill, use_i18n, Key, Tr};
 use crate::portals::feedback::api::{feedback_resource, use_feedback};
 use domain::common::{FieldError, Rule, Violation, WholeRange};
 use domain::feedback::survey::{Question, QuestionKind, Survey, SurveyDraft, SurveyId, MIN_THRESHOLD};
-use domain::{Audience, Condition, Date, DepartmentId, EmploymentType, Lang, LocalizedText, SiteId};
+use domain::{Date, Lang, LocalizedText};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -205,36 +205,6 @@ const FIELDS: [(&str, &str, Key); 8] = [
     ("series", "survey-series", Key::FeedbackHrSeries),
 ];
 
-/// One input with its label, hint and the messages for its field.
-#[component]
-fn TextField(
-    id: String,
-    #[prop(into)] label: Signal<String>,
-    value: RwSignal<String>,
-    #[prop(into)] errors: Signal<Vec<FieldError>>,
-    /// `text` or `date`.
-    #[prop(default = "text")]
-    kind: &'static str,
-    /// A whole number, kept as typed and read when the form is sent.
-    #[prop(default = false)]
-    numeric: bool,
-    #[prop(optional)] hint: Option<Key>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = if hint.is_some() { format!("{hint_id} {error_id}") } else { error_id.clone() };
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|key| view! { <p class="muted" id=hint_id.clone()><Tr key/></p> })}
-            <input id=id type=kind inputmode=numeric.then_some("numeric") aria-describedby=described
-                aria-invalid=move || (!errors.read().is_empty()).to_string()
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            <FieldMessages errors id=error_id/>
-        </div>
-    }
-}
-
 #[component]
 fn SurveyForm(survey: Option<Survey>, directory: Directory, id: RwSignal<Option<SurveyId>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -255,48 +225,7 @@ fn SurveyForm(survey: Option<Survey>, directory: Directory, id: RwSignal<Option<
         None => vec![rows.question(None)],
     };
     rows.questions.set(first);
-    // The audience: the contracts, departments and sites HR ticks; any
-    // other condition (tenure, segments) is kept as it is.
-    let audience = draft.as_ref().map(|d| d.audience.clone()).unwrap_or_default();
-    let types = RwSignal::new(
-        audience
-            .all_of
-            .iter()
-            .find_map(|c| match c {
-                Condition::EmploymentTypeIn(t) => Some(t.clone()),
-                _ => None,
-            })
-            .unwrap_or_default(),
-    );
-    let departments = RwSignal::new(
-        audience
-            .all_of
-            .iter()
-            .find_map(|c| match c {
-                Condition::DepartmentIn(d) => Some(d.clone()),
-                _ => None,
-            })
-            .unwrap_or_default(),
-    );
-    let sites = RwSignal::new(
-        audience
-            .all_of
-            .iter()
-            .find_map(|c| match c {
-                Condition::SiteIn(s) => Some(s.clone()),
-                _ => None,
-            })
-            .unwrap_or_default(),
-    );
-    let kept: Vec<Condition> =
-        audience.all_of.iter().filter(|c| !matches!(c, Condition::EmploymentTypeIn(_) | Condition::DepartmentIn(_) | Condition::SiteIn(_))).cloned().collect();
-    // Departments and sites to tick: those known by name and those the
-    // audience names already.
-    let mut department_choices: Vec<DepartmentId> = directory.departments.iter().map(|d| d.id).collect();
-    department_choices.extend(departments.get_untracked().into_iter().filter(|d| directory.department(*d).is_none()));
-    let mut site_choices: Vec<SiteId> = directory.sites.iter().map(|s| s.id).collect();
-    site_choices.extend(sites.get_untracked().into_iter().filter(|s| directory.site(*s).is_none()));
-    let directory = StoredValue::new(directory);
+    let audience = AudienceChoice::new(&draft.as_ref().map(|d| d.audience.clone()).unwrap_or_default());
 
     let save = Action::new_local(move |draft: &SurveyDraft| {
         let (api, draft, id) = (api.clone(), draft.clone(), id.get_untracked());
@@ -360,18 +289,7 @@ fn SurveyForm(survey: Option<Survey>, directory: Directory, id: RwSignal<Option<
         };
         Some(FieldTarget { id, label: format!("{question}: {label}") })
     });
-    let kept_conditions = StoredValue::new(kept.clone());
     let submit = move || {
-        let mut all_of = kept_conditions.get_value();
-        if !types.read_untracked().is_empty() {
-            all_of.push(Condition::EmploymentTypeIn(types.get_untracked()));
-        }
-        if !departments.read_untracked().is_empty() {
-            all_of.push(Condition::DepartmentIn(departments.get_untracked()));
-        }
-        if !sites.read_untracked().is_empty() {
-            all_of.push(Condition::SiteIn(sites.get_untracked()));
-        }
         // Every date and number as typed; one that cannot be read is named
         // once, with its own error, and the rules judge a stand-in.
         let dates = [read_date("opens", &opens.get_untracked()), read_date("closes", &closes.get_untracked())];
@@ -384,7 +302,7 @@ fn SurveyForm(survey: Option<Survey>, directory: Directory, id: RwSignal<Option<
         let draft = SurveyDraft {
             title: LocalizedText { vi: title_vi.get_untracked(), en: title_en.get_untracked() },
             questions: rows.read(),
-            audience: Audience { all_of },
+            audience: audience.audience(),
             opens: day(0),
             closes: day(1),
             min_responses: number(0),
@@ -410,14 +328,12 @@ fn SurveyForm(survey: Option<Survey>, directory: Directory, id: RwSignal<Option<
             focus_first(&format!("#q{}-kind", row.key));
         });
     };
-    let department_names = move |id: DepartmentId| directory.with_value(|d| department_name(d, id, i18n.lang()));
-    let site_names = move |id: SiteId| directory.with_value(|d| site_name(d, id, i18n.lang()));
     view! {
         <form class="stack" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
             <ErrorSummary errors=Signal::derive(move || explained(form_errors(&found.read(), &failure()), i18n.lang())) target=summary_target/>
             {opened.then(|| view! { <p class="warning"><Tr key=Key::FeedbackHrEditorOpenWarning/></p> })}
-            <TextField id="survey-title-vi".to_owned() label=move || i18n.t(Key::FeedbackHrTitleVi).to_owned() value=title_vi errors=errors("title.vi")/>
-            <TextField id="survey-title-en".to_owned() label=move || i18n.t(Key::FeedbackHrTitleEn).to_owned() value=title_en errors=errors("title.en")/>
+            <TextField id="survey-title-vi".to_owned() label=Key::FeedbackHrTitleVi value=title_vi errors=errors("title.vi")/>
+            <TextField id="survey-title-en".to_owned() label=Key::FeedbackHrTitleEn value=title_en errors=errors("title.en")/>
             <fieldset class="stack">
                 <legend><Tr key=Key::FeedbackHrQuestionsLegend/></legend>
                 <FieldMessages errors=errors("questions") id="survey-questions-error".to_owned()/>
@@ -428,26 +344,19 @@ fn SurveyForm(survey: Option<Survey>, directory: Directory, id: RwSignal<Option<
                     <button type="button" class="button secondary" id="survey-add-question" on:click=add_question><Tr key=Key::FeedbackHrQuestionAdd/></button>
                 </div>
             </fieldset>
-            <fieldset class="stack">
-                <legend><Tr key=Key::FeedbackHrAudienceLegend/></legend>
-                <p class="muted"><Tr key=Key::FeedbackHrAudienceHint/></p>
-                {(!kept.is_empty()).then(|| view! { <p class="muted"><Tr key=Key::FeedbackHrAudienceKept/></p> })}
-                <Checks legend=Key::FeedbackHrAudienceTypesLegend choices=EmploymentType::ALL.to_vec() chosen=types name=move |t| i18n.t(employment_type_key(t)).to_owned()/>
-                <Checks legend=Key::FeedbackHrAudienceDepartmentsLegend choices=department_choices chosen=departments name=department_names/>
-                <Checks legend=Key::FeedbackHrAudienceSitesLegend choices=site_choices chosen=sites name=site_names/>
-            </fieldset>
+            <AudienceEditor legend=Key::FeedbackHrAudienceLegend choice=audience directory/>
             <div class="field-row">
-                <TextField id="survey-opens".to_owned() label=move || i18n.t(Key::FeedbackHrOpens).to_owned() value=opens errors=errors("opens") kind="date"/>
-                <TextField id="survey-closes".to_owned() label=move || i18n.t(Key::FeedbackHrCloses).to_owned() value=closes errors=errors("closes") kind="date"/>
+                <TextField id="survey-opens".to_owned() label=Key::FeedbackHrOpens value=opens errors=errors("opens") kind="date"/>
+                <TextField id="survey-closes".to_owned() label=Key::FeedbackHrCloses value=closes errors=errors("closes") kind="date"/>
             </div>
             <p class="muted"><Tr key=Key::FeedbackHrThresholdsHint/></p>
             <div class="field-row">
-                <TextField id="survey-min-responses".to_owned() label=move || i18n.t(Key::FeedbackHrMinResponses).to_owned() value=min_responses
+                <TextField id="survey-min-responses".to_owned() label=Key::FeedbackHrMinResponses value=min_responses
                     errors=errors("min_responses") numeric=true/>
-                <TextField id="survey-min-comment-responses".to_owned() label=move || i18n.t(Key::FeedbackHrMinCommentResponses).to_owned()
+                <TextField id="survey-min-comment-responses".to_owned() label=Key::FeedbackHrMinCommentResponses
                     value=min_comments errors=errors("min_comment_responses") numeric=true/>
             </div>
-            <TextField id="survey-series".to_owned() label=move || i18n.t(Key::FeedbackHrSeries).to_owned() value=series errors=errors("series")
+            <TextField id="survey-series".to_owned() label=Key::FeedbackHrSeries value=series errors=errors("series")
                 hint=Key::FeedbackHrSeriesHint/>
             {move || failure().map(|error| view! { <ActionError error kept=Key::FormKept retry=Callback::new(move |_| submit())/> })}
             <button type="submit" class="button" disabled=move || save.pending().get()><Tr key=Key::FeedbackHrSurveySave/></button>
@@ -455,33 +364,6 @@ fn SurveyForm(survey: Option<Survey>, directory: Directory, id: RwSignal<Option<
             <p role="status" class="visually-hidden">{move || announce.get()}</p>
         </form>
     }
-}
-
-/// Checkboxes for the members of one part of the audience; none ticked is
-/// no condition on it.
-#[component]
-fn Checks<T, N>(legend: Key, choices: Vec<T>, chosen: RwSignal<Vec<T>>, name: N) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-    N: Fn(T) -> String + Copy + Send + Sync + 'static,
-{
-    (!choices.is_empty()).then(|| {
-        view! {
-            <fieldset>
-                <legend><Tr key=legend/></legend>
-                {choices.into_iter().map(|choice| view! {
-                    <label class="check">
-                        <input type="checkbox" prop:checked=move || chosen.read().contains(&choice)
-                            on:change=move |_| chosen.update(|all| match all.iter().position(|c| *c == choice) {
-                                Some(i) => { all.remove(i); }
-                                None => all.push(choice),
-                            })/>
-                        {move || name(choice)}
-                    </label>
-                }).collect_view()}
-            </fieldset>
-        }
-    })
 }
 
 /// One question: its kind, its text in both languages, its options (a
@@ -546,8 +428,8 @@ where
                     }).collect_view()}
                 </select>
             </div>
-            <TextField id=format!("q{key}-text-vi") label=move || i18n.t(Key::FeedbackHrQuestionTextVi).to_owned() value=row.vi errors=errors(key, Part::Text("vi"))/>
-            <TextField id=format!("q{key}-text-en") label=move || i18n.t(Key::FeedbackHrQuestionTextEn).to_owned() value=row.en errors=errors(key, Part::Text("en"))/>
+            <TextField id=format!("q{key}-text-vi") label=Key::FeedbackHrQuestionTextVi value=row.vi errors=errors(key, Part::Text("vi"))/>
+            <TextField id=format!("q{key}-text-en") label=Key::FeedbackHrQuestionTextEn value=row.en errors=errors(key, Part::Text("en"))/>
             {move || (row.kind.get() == Kind::Choice).then(|| view! { <OptionsEditor row rows announce errors/> })}
             <div class="actions">
                 <button type="button" class="button secondary" id=format!("q{key}-up") disabled=move || position.get() == 0 on:click=move |_| shift(-1)>
@@ -639,6 +521,7 @@ mod tests {
 
     #[test]
     fn every_field_the_draft_rules_name_is_shown_by_the_form() {
+        use domain::Audience;
         let draft = SurveyDraft {
             title: LocalizedText::default(),
             questions: vec![

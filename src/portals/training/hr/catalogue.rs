@@ -29,7 +29,7 @@ pub fn CatalogueAdmin() -> impl IntoView {
 #[component]
 fn CatalogueView(catalogue: HrCatalogue) -> impl IntoView {
     let i18n = use_i18n();
-    let HrCatalogue { courses, paths, events } = catalogue;
+    let HrCatalogue { courses, paths, events, .. } = catalogue;
     view! {
         <section class="section" aria-labelledby="hr-courses-title">
             <h2 id="hr-courses-title"><Tr key=Key::TrainingHrCourses/></h2>
@@ -41,9 +41,15 @@ fn CatalogueView(catalogue: HrCatalogue) -> impl IntoView {
                 {paths.into_iter().map(|path| {
                     let title = path.draft.title.clone();
                     let count = path.draft.courses.len().to_string();
-                    view! { <li>{move || title.get(i18n.lang()).to_owned()}" "<span class="muted">{move || i18n.fill(Key::TrainingHrPathCourses, &[("n", &count)])}</span></li> }
+                    view! {
+                        <li>
+                            <A href=app_href(&format!("/hr/training/paths/{}", path.id.0))>{move || title.get(i18n.lang()).to_owned()}</A>
+                            " "<span class="muted">{move || i18n.fill(Key::TrainingHrPathCourses, &[("n", &count)])}</span>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
+            <p><A href=app_href("/hr/training/paths/new") attr:data-testid="training-new-path"><Tr key=Key::TrainingHrNewPath/></A></p>
         </section>
         <section class="section" aria-labelledby="hr-events-title">
             <h2 id="hr-events-title"><Tr key=Key::TrainingEventsTitle/></h2>

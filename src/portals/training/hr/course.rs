@@ -1,25 +1,27 @@
-use super::form::{whole, Input, SaveButton, Saving, Summary};
+use super::form::{whole, SaveButton, Saving, Summary};
 use super::TrainingHrFrame;
 use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::{from_wire_name, wire_name, Loadable};
+use crate::components::{from_wire_name, wire_name, AudienceChoice, AudienceEditor, Loadable, TextField};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::training::labels::{format_key, topic_key, FORMATS};
 use crate::portals::training::{training_resource, use_training};
+use domain::company::Directory;
 use domain::training::course::{Course, CourseDraft, CourseId, Format, Topic, RENEWAL_MONTHS};
 use domain::LocalizedText;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Creates (`/hr/training/courses/new`) or edits a course; its audience is
-/// kept as it is.
+/// Creates (`/hr/training/courses/new`) or edits a course, and whom it is for.
 #[component]
 pub fn CourseEditor(id: Option<CourseId>) -> impl IntoView {
     let course = training_resource(move |api| async move {
-        match id {
-            Some(id) => Ok(Some(api.hr_catalogue().await?.courses.into_iter().find(|c| c.course.id == id).ok_or(ApiError::NotFound)?.course)),
-            None => Ok(None),
-        }
+        let catalogue = api.hr_catalogue().await?;
+        let course = match id {
+            Some(id) => Some(catalogue.courses.into_iter().find(|c| c.course.id == id).ok_or(ApiError::NotFound)?.course),
+            None => None,
+        };
+        Ok((course, catalogue.directory))
     });
     // Set once a new course is saved: the page is then its edit page.
     let saved = RwSignal::new(id);
@@ -27,7 +29,7 @@ pub fn CourseEditor(id: Option<CourseId>) -> impl IntoView {
     view! {
         <TrainingHrFrame title>
             <p><A href=app_href("/hr/training") attr:class="back-link"><Tr key=Key::TrainingHrBackToCatalogue/></A></p>
-            <Loadable resource=course skeleton_lines=10 render=move |course| view! { <CourseForm course id=saved/> }/>
+            <Loadable resource=course skeleton_lines=10 render=move |(course, directory)| view! { <CourseForm course directory id=saved/> }/>
         </TrainingHrFrame>
     }
 }
@@ -42,7 +44,7 @@ const FIELDS: [(&str, &str, Key); 6] = [
 ];
 
 #[component]
-fn CourseForm(course: Option<Course>, id: RwSignal<Option<CourseId>>) -> impl IntoView {
+fn CourseForm(course: Option<Course>, directory: Directory, id: RwSignal<Option<CourseId>>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_training();
     let draft = course.map(|c| c.draft);
@@ -52,7 +54,7 @@ fn CourseForm(course: Option<Course>, id: RwSignal<Option<CourseId>>) -> impl In
     let renewal = text(|d| d.renewal_months.map(|m| m.to_string()).unwrap_or_default());
     let topic = RwSignal::new(draft.as_ref().map_or(Topic::Onboarding, |d| d.topic));
     let format = RwSignal::new(draft.as_ref().map_or(Format::SelfPaced, |d| d.format));
-    let audience = draft.map(|d| d.audience).unwrap_or_default();
+    let audience = AudienceChoice::new(&draft.map(|d| d.audience).unwrap_or_default());
     let saving = Saving::new(
         move |draft: CourseDraft| {
             let api = api.clone();
@@ -79,7 +81,7 @@ fn CourseForm(course: Option<Course>, id: RwSignal<Option<CourseId>>) -> impl In
             summary: LocalizedText { vi: summary_vi.get_untracked(), en: summary_en.get_untracked() },
             topic: topic.get_untracked(),
             format: format.get_untracked(),
-            audience: audience.clone(),
+            audience: audience.audience(),
             renewal_months,
         };
         violations.extend(draft.violations().into_iter().filter(|v| v.field != "renewal_months" || renewal_months.is_some()));
@@ -89,10 +91,10 @@ fn CourseForm(course: Option<Course>, id: RwSignal<Option<CourseId>>) -> impl In
     view! {
         <form class="form" on:submit=send novalidate data-testid="training-course-form">
             <Summary saving fields/>
-            <Input id="course-title-vi".into() label=Key::TrainingHrTitleVi value=title_vi errors=saving.at("title.vi")/>
-            <Input id="course-title-en".into() label=Key::TrainingHrTitleEn value=title_en errors=saving.at("title.en")/>
-            <Input id="course-summary-vi".into() label=Key::TrainingHrSummaryVi value=summary_vi errors=saving.at("summary.vi") kind="textarea"/>
-            <Input id="course-summary-en".into() label=Key::TrainingHrSummaryEn value=summary_en errors=saving.at("summary.en") kind="textarea"/>
+            <TextField id="course-title-vi".into() label=Key::TrainingHrTitleVi value=title_vi errors=saving.at("title.vi")/>
+            <TextField id="course-title-en".into() label=Key::TrainingHrTitleEn value=title_en errors=saving.at("title.en")/>
+            <TextField id="course-summary-vi".into() label=Key::TrainingHrSummaryVi value=summary_vi errors=saving.at("summary.vi") kind="textarea"/>
+            <TextField id="course-summary-en".into() label=Key::TrainingHrSummaryEn value=summary_en errors=saving.at("summary.en") kind="textarea"/>
             <div class="field">
                 <label for="course-topic"><Tr key=Key::TrainingTopic/></label>
                 <select id="course-topic" on:change=move |ev| { if let Some(t) = from_wire_name(&event_target_value(&ev)) { topic.set(t) } }>
@@ -105,7 +107,8 @@ fn CourseForm(course: Option<Course>, id: RwSignal<Option<CourseId>>) -> impl In
                     {FORMATS.into_iter().map(|f| view! { <option value=wire_name(&f) selected=move || format.get() == f>{move || i18n.t(format_key(f))}</option> }).collect_view()}
                 </select>
             </div>
-            <Input id="course-renewal".into() label=Key::TrainingHrRenewal value=renewal errors=saving.at("renewal_months") numeric=true hint=Key::TrainingHrRenewalHint/>
+            <TextField id="course-renewal".into() label=Key::TrainingHrRenewal value=renewal errors=saving.at("renewal_months") numeric=true hint=Key::TrainingHrRenewalHint/>
+            <AudienceEditor legend=Key::TrainingHrCourseAudience choice=audience directory/>
             <SaveButton saving/>
         </form>
     }

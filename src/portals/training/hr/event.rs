@@ -1,27 +1,30 @@
-use super::form::{whole, Input, SaveButton, Saving, Summary};
+use super::form::{whole, SaveButton, Saving, Summary};
 use super::TrainingHrFrame;
 use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::{from_wire_name, wire_name, ActionError, ConfirmButton, Loadable};
+use crate::components::{from_wire_name, wire_name, ActionError, AudienceChoice, AudienceEditor, ConfirmButton, Loadable, TextField};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::training::labels::{event_kind_key, from_input, to_input, EVENT_KINDS};
 use crate::portals::training::{now, training_resource, use_training};
 use domain::common::{Rule, Violation};
+use domain::company::Directory;
 use domain::training::event::{Event, EventDraft, EventId, EventKind, CAPACITY};
 use domain::LocalizedText;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Creates or edits a workshop or team activity (each change raises its
-/// invitation's SEQUENCE, so calendars update), or cancels it; its
-/// audience is kept as it is.
+/// invitation's SEQUENCE, so calendars update), whom it is for, or
+/// cancels it.
 #[component]
 pub fn EventEditor(id: Option<EventId>) -> impl IntoView {
     let found = training_resource(move |api| async move {
-        match id {
-            Some(id) => Ok(Some(api.hr_catalogue().await?.events.into_iter().find(|e| e.id == id).ok_or(ApiError::NotFound)?)),
-            None => Ok(None),
-        }
+        let catalogue = api.hr_catalogue().await?;
+        let event = match id {
+            Some(id) => Some(catalogue.events.into_iter().find(|e| e.id == id).ok_or(ApiError::NotFound)?),
+            None => None,
+        };
+        Ok((event, catalogue.directory))
     });
     // Set once a new event is saved: the page is then its edit page.
     let saved = RwSignal::new(id);
@@ -29,7 +32,7 @@ pub fn EventEditor(id: Option<EventId>) -> impl IntoView {
     view! {
         <TrainingHrFrame title>
             <p><A href=app_href("/hr/training") attr:class="back-link"><Tr key=Key::TrainingHrBackToCatalogue/></A></p>
-            <Loadable resource=found skeleton_lines=10 render=move |event| view! { <EventForm event id=saved/> }/>
+            <Loadable resource=found skeleton_lines=10 render=move |(event, directory)| view! { <EventForm event directory id=saved/> }/>
         </TrainingHrFrame>
     }
 }
@@ -46,7 +49,7 @@ const FIELDS: [(&str, &str, Key); 8] = [
 ];
 
 #[component]
-fn EventForm(event: Option<Event>, id: RwSignal<Option<EventId>>) -> impl IntoView {
+fn EventForm(event: Option<Event>, directory: Directory, id: RwSignal<Option<EventId>>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_training();
     let cancelled = RwSignal::new(event.as_ref().is_some_and(|e| e.cancelled));
@@ -60,7 +63,7 @@ fn EventForm(event: Option<Event>, id: RwSignal<Option<EventId>>) -> impl IntoVi
     let ends = text(|d| to_input(d.ends), format!("{week}T16:00"));
     let capacity = text(|d| d.capacity.to_string(), "40".to_owned());
     let kind = RwSignal::new(draft.as_ref().map_or(EventKind::Workshop, |d| d.kind));
-    let audience = draft.map(|d| d.audience).unwrap_or_default();
+    let audience = AudienceChoice::new(&draft.map(|d| d.audience).unwrap_or_default());
     let saving = {
         let api = api.clone();
         Saving::new(
@@ -103,7 +106,7 @@ fn EventForm(event: Option<Event>, id: RwSignal<Option<EventId>>) -> impl IntoVi
             starts,
             ends,
             capacity,
-            audience: audience.clone(),
+            audience: audience.audience(),
         };
         if violations.is_empty() {
             violations = draft.violations();
@@ -121,14 +124,15 @@ fn EventForm(event: Option<Event>, id: RwSignal<Option<EventId>>) -> impl IntoVi
                     {EVENT_KINDS.into_iter().map(|k| view! { <option value=wire_name(&k) selected=move || kind.get() == k>{move || i18n.t(event_kind_key(k))}</option> }).collect_view()}
                 </select>
             </div>
-            <Input id="event-title-vi".into() label=Key::TrainingHrTitleVi value=title_vi errors=saving.at("title.vi")/>
-            <Input id="event-title-en".into() label=Key::TrainingHrTitleEn value=title_en errors=saving.at("title.en")/>
-            <Input id="event-description-vi".into() label=Key::TrainingHrDescriptionVi value=description_vi errors=saving.at("description.vi") kind="textarea"/>
-            <Input id="event-description-en".into() label=Key::TrainingHrDescriptionEn value=description_en errors=saving.at("description.en") kind="textarea"/>
-            <Input id="event-place".into() label=Key::TrainingHrPlace value=place errors=saving.at("place")/>
-            <Input id="event-starts".into() label=Key::TrainingHrStarts value=starts errors=saving.at("starts") kind="datetime-local"/>
-            <Input id="event-ends".into() label=Key::TrainingHrEnds value=ends errors=saving.at("ends") kind="datetime-local"/>
-            <Input id="event-capacity".into() label=Key::TrainingHrCapacity value=capacity errors=saving.at("capacity") numeric=true/>
+            <TextField id="event-title-vi".into() label=Key::TrainingHrTitleVi value=title_vi errors=saving.at("title.vi")/>
+            <TextField id="event-title-en".into() label=Key::TrainingHrTitleEn value=title_en errors=saving.at("title.en")/>
+            <TextField id="event-description-vi".into() label=Key::TrainingHrDescriptionVi value=description_vi errors=saving.at("description.vi") kind="textarea"/>
+            <TextField id="event-description-en".into() label=Key::TrainingHrDescriptionEn value=description_en errors=saving.at("description.en") kind="textarea"/>
+            <TextField id="event-place".into() label=Key::TrainingHrPlace value=place errors=saving.at("place")/>
+            <TextField id="event-starts".into() label=Key::TrainingHrStarts value=starts errors=saving.at("starts") kind="datetime-local"/>
+            <TextField id="event-ends".into() label=Key::TrainingHrEnds value=ends errors=saving.at("ends") kind="datetime-local"/>
+            <TextField id="event-capacity".into() label=Key::TrainingHrCapacity value=capacity errors=saving.at("capacity") numeric=true/>
+            <AudienceEditor legend=Key::TrainingHrEventAudience choice=audience directory/>
             <SaveButton saving/>
         </form>
         {move || id.get().filter(|_| !cancelled.get()).map(|event| view! {

@@ -1,10 +1,11 @@
-//! What every Training editor shares: its fields with their messages, the
-//! rules' findings before sending, the save, the summary of errors that
-//! leads to each field, and a new record's form becoming its edit page.
+//! What every Training editor shares: the rules' findings before sending,
+//! the save, the summary of errors that leads to each field, and a new
+//! record's form becoming its edit page (fields are the shared
+//! `components::TextField`).
 
 use crate::api::ApiError;
 use crate::browser::replace_app_path;
-use crate::components::{form_errors, form_errors_at, ActionError, ErrorSummary, FieldMessages, FieldTarget};
+use crate::components::{form_errors, form_errors_at, ActionError, ErrorSummary, FieldTarget};
 use crate::i18n::{use_i18n, Key, Tr};
 use domain::common::{FieldError, Violation};
 use leptos::prelude::*;
@@ -95,42 +96,6 @@ pub fn SaveButton<D: Clone + 'static, T: Clone + 'static>(saving: Saving<D, T>) 
         </p>
         {move || saving.saved().map(|_| view! { <p class="success" role="status" data-testid="training-saved"><Tr key=Key::TrainingSaved/></p> })}
         {move || saving.failure().map(|error| view! { <ActionError error kept=Key::FormKept/> })}
-    }
-}
-
-/// One input (or text area) with its label and the messages for its field.
-#[component]
-pub fn Input(
-    id: String,
-    label: Key,
-    value: RwSignal<String>,
-    #[prop(into)] errors: Signal<Vec<FieldError>>,
-    /// `text`, `datetime-local`, or `textarea`.
-    #[prop(default = "text")]
-    kind: &'static str,
-    /// A whole number, kept as typed and read when the form is sent.
-    #[prop(default = false)]
-    numeric: bool,
-    #[prop(optional)] hint: Option<Key>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = if hint.is_some() { format!("{hint_id} {error_id}") } else { error_id.clone() };
-    let invalid = move || (!errors.read().is_empty()).to_string();
-    let control = if kind == "textarea" {
-        view! { <textarea id=id.clone() rows="10" aria-describedby=described aria-invalid=invalid prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea> }.into_any()
-    } else {
-        view! { <input id=id.clone() type=kind inputmode=numeric.then_some("numeric") aria-describedby=described aria-invalid=invalid
-        prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/> }
-        .into_any()
-    };
-    view! {
-        <div class="field">
-            <label for=id><Tr key=label/></label>
-            {hint.map(|key| view! { <p class="muted" id=hint_id.clone()><Tr key/></p> })}
-            {control}
-            <FieldMessages errors id=error_id/>
-        </div>
     }
 }
 

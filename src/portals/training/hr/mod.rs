@@ -1,7 +1,8 @@
 //! Training for HR: the catalogue and its editors (courses, lessons,
-//! quizzes, sessions, events), a session's roster with attendance, an
-//! event's attendees, revoking a certificate, and completion by department
-//! and segment (HR, and a manager for their team) with the CSV exports.
+//! quizzes, sessions, learning paths, events), a session's roster with
+//! attendance, an event's attendees, the certificates to revoke from, and
+//! completion by department and segment (HR, and a manager for their
+//! team) with the CSV exports.
 
 mod attendees;
 mod catalogue;
@@ -11,6 +12,7 @@ mod course;
 mod event;
 mod form;
 mod lesson;
+mod path;
 mod quiz;
 mod roster;
 mod session;
@@ -22,6 +24,7 @@ pub use completion::Completion;
 pub use course::CourseEditor;
 pub use event::EventEditor;
 pub use lesson::LessonEditor;
+pub use path::PathEditor;
 pub use quiz::QuizEditor;
 pub use roster::Roster;
 pub use session::SessionEditor;

@@ -1,8 +1,8 @@
-use super::form::{whole, Input, SaveButton, Saving, Summary};
+use super::form::{whole, SaveButton, Saving, Summary};
 use super::TrainingHrFrame;
 use crate::api::ApiError;
 use crate::browser::app_href;
-use crate::components::Loadable;
+use crate::components::{Loadable, TextField};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::training::{training_resource, use_training};
 use domain::common::WholeRange;
@@ -130,15 +130,15 @@ fn QuizForm(course: CourseId, quiz: Option<Quiz>) -> impl IntoView {
     view! {
         <form class="form" on:submit=send novalidate data-testid="training-quiz-form">
             {move || view! { <Summary saving fields=fields()/> }}
-            <Input id="quiz-pass".into() label=Key::TrainingHrPassPercent value=pass errors=saving.at("pass_percent") numeric=true/>
-            <Input id="quiz-attempts".into() label=Key::TrainingHrAttempts value=attempts errors=saving.at("max_attempts") numeric=true/>
+            <TextField id="quiz-pass".into() label=Key::TrainingHrPassPercent value=pass errors=saving.at("pass_percent") numeric=true/>
+            <TextField id="quiz-attempts".into() label=Key::TrainingHrAttempts value=attempts errors=saving.at("max_attempts") numeric=true/>
             <For each=move || rows.get() key=|row| row.key let:row>
                 <fieldset class="card stack">
                     <legend>{move || i18n.fill(Key::TrainingHrQuestionNumber, &[("n", &(rows.read().iter().position(|r| r.key == row.key).unwrap_or_default() + 1).to_string())])}</legend>
-                    <Input id=format!("quiz-{}-vi", row.key) label=Key::TrainingHrPromptVi value=row.vi errors=question_errors(row, "prompt.vi")/>
-                    <Input id=format!("quiz-{}-en", row.key) label=Key::TrainingHrPromptEn value=row.en errors=question_errors(row, "prompt.en")/>
-                    <Input id=format!("quiz-{}-options", row.key) label=Key::TrainingHrOptions value=row.options errors=question_errors(row, "options") kind="textarea" hint=Key::TrainingHrOptionsHint/>
-                    <Input id=format!("quiz-{}-correct", row.key) label=Key::TrainingHrCorrect value=row.correct errors=question_errors(row, "correct") numeric=true/>
+                    <TextField id=format!("quiz-{}-vi", row.key) label=Key::TrainingHrPromptVi value=row.vi errors=question_errors(row, "prompt.vi")/>
+                    <TextField id=format!("quiz-{}-en", row.key) label=Key::TrainingHrPromptEn value=row.en errors=question_errors(row, "prompt.en")/>
+                    <TextField id=format!("quiz-{}-options", row.key) label=Key::TrainingHrOptions value=row.options errors=question_errors(row, "options") kind="textarea" hint=Key::TrainingHrOptionsHint/>
+                    <TextField id=format!("quiz-{}-correct", row.key) label=Key::TrainingHrCorrect value=row.correct errors=question_errors(row, "correct") numeric=true/>
                     <button type="button" class="link-button" on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))><Tr key=Key::TrainingHrRemoveQuestion/></button>
                 </fieldset>
             </For>

@@ -2,7 +2,7 @@ use super::TrainingHrFrame;
 use crate::browser::app_href;
 use crate::components::{form_errors, ActionError, FieldMessages, Loadable};
 use crate::i18n::{use_i18n, Key, Tr};
-use crate::portals::training::labels::span;
+use crate::portals::training::labels::{room_at_site, span};
 use crate::portals::training::{training_resource, use_training};
 use domain::training::session::{EnrolmentId, SessionId};
 use domain::training::wire::{RosterEntry, SessionRoster};
@@ -25,11 +25,12 @@ pub fn Roster(id: SessionId) -> impl IntoView {
 #[component]
 fn RosterView(roster: SessionRoster) -> impl IntoView {
     let i18n = use_i18n();
-    let SessionRoster { session, enrolled, waiting } = roster;
+    let SessionRoster { session, site_name, enrolled, waiting } = roster;
+    let room = session.draft.room.clone();
     let (starts, ends) = (session.draft.starts, session.draft.ends);
     let seats = (enrolled.len().to_string(), session.draft.capacity.to_string());
     view! {
-        <p class="status-title">{move || span(starts, ends, i18n.lang())}" · "{session.draft.room.clone()}</p>
+        <p class="status-title">{move || format!("{} · {}", span(starts, ends, i18n.lang()), room_at_site(&room, &site_name, i18n.lang()))}</p>
         <p class="muted">{move || i18n.fill(Key::TrainingHrSeatsTaken, &[("n", &seats.0), ("capacity", &seats.1)])}</p>
         <h2><Tr key=Key::TrainingEnrolled/></h2>
         {if enrolled.is_empty() {

@@ -2,7 +2,7 @@ use crate::browser::app_href;
 use crate::components::Loadable;
 use crate::i18n::format::date;
 use crate::i18n::{use_i18n, Key, Tr};
-use crate::portals::training::labels::{span, when};
+use crate::portals::training::labels::{room_at_site, span, when};
 use crate::portals::training::training_resource;
 use domain::training::wire::{NextUp, TrainingHome};
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ fn CardLines(home: TrainingHome) -> impl IntoView {
         {next.map(|next| match next {
             NextUp::Session { course_title, starts, ends, site, room, .. } => view! {
                 <p data-testid="training-next">{move || i18n.fill(Key::TrainingCardNextSession, &[
-                    ("course", course_title.get(i18n.lang())), ("when", &span(starts, ends, i18n.lang())), ("place", &format!("{room}, {}", site.get(i18n.lang()))),
+                    ("course", course_title.get(i18n.lang())), ("when", &span(starts, ends, i18n.lang())), ("place", &room_at_site(&room, &site, i18n.lang())),
                 ])}</p>
             }.into_any(),
             NextUp::Event { title, starts, ends, place, .. } => view! {

@@ -3,7 +3,7 @@ use crate::api::ApiError;
 use crate::browser::{app_href, new_request_key};
 use crate::components::{form_errors, ActionError, ConfirmButton, EligibilityReasons, FieldMessages, Loadable};
 use crate::i18n::{use_i18n, Key, Tr};
-use crate::portals::training::labels::{format_key, span, topic_key, when};
+use crate::portals::training::labels::{format_key, room_at_site, span, topic_key, when};
 use crate::portals::training::{training_resource, use_training};
 use domain::training::course::CourseId;
 use domain::training::session::Place;
@@ -125,9 +125,10 @@ fn CourseView(detail: CourseDetail, refetch: Callback<()>) -> impl IntoView {
 fn SessionRow(session: SessionView, eligible: bool, refetch: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_training();
-    let SessionView { session, seats_left, waiting, mine } = session;
+    let SessionView { session, site_name, seats_left, waiting, mine } = session;
     let id = session.id;
-    let (starts, ends, room) = (session.draft.starts, session.draft.ends, session.draft.room.clone());
+    let (starts, ends) = (session.draft.starts, session.draft.ends);
+    let room = session.draft.room.clone();
     // One key per enrolment asked for: a retry after a lost answer sends the
     // same key, and the backend answers with the first enrolment.
     let key = StoredValue::new(new_request_key());
@@ -159,7 +160,7 @@ fn SessionRow(session: SessionView, eligible: bool, refetch: Callback<()>) -> im
     view! {
         <li class="card" data-testid="training-session">
             <p class="status-title">{move || span(starts, ends, i18n.lang())}</p>
-            <p>{room}</p>
+            <p data-testid="training-session-place">{move || room_at_site(&room, &site_name, i18n.lang())}</p>
             <p class="muted" data-testid="training-seats">{seats}</p>
             {match mine {
                 Some(mine) => {
