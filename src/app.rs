@@ -215,6 +215,7 @@ fn Shell() -> impl IntoView {
         );
     });
     follow_route_changes_with_focus();
+    keep_current_nav_entry_in_view();
     // The router would treat "#main" as a navigation: focus the page instead.
     let skip = |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -263,6 +264,18 @@ fn follow_route_changes_with_focus() {
             focus_heading_when_drawn(browser::focused(), HEADING_WAIT);
         }
         path
+    });
+}
+
+/// On a phone the tab bar scrolls sideways once its entries outgrow the
+/// screen (HR's seven do at 360 px): after each route change, and on the
+/// first page, the current entry is scrolled into the bar's view, so the
+/// bar always shows where the member is.
+fn keep_current_nav_entry_in_view() {
+    let location = use_location();
+    Effect::new(move || {
+        location.pathname.track();
+        request_animation_frame(|| browser::reveal_sideways(".nav", "[aria-current=\"page\"]"));
     });
 }
 

@@ -140,6 +140,25 @@ pub fn focus_first(selector: &str) -> bool {
     element.focus().is_ok()
 }
 
+/// Scrolls the first element matching `container` sideways, as little as
+/// needed, to show the first element inside it matching `entry`.
+pub fn reveal_sideways(container: &str, entry: &str) {
+    use wasm_bindgen::JsCast;
+    let bar = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(container).ok().flatten());
+    let Some(bar) = bar else { return };
+    let found = bar.query_selector(entry).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(found) = found else { return };
+    // offsetLeft counts from the bar's start, whatever it is scrolled to: the
+    // bar is positioned, so it is its entries' offset parent.
+    let (left, right) = (found.offset_left(), found.offset_left() + found.offset_width());
+    let (shown_from, shown_to) = (bar.scroll_left(), bar.scroll_left() + bar.client_width());
+    if left < shown_from {
+        bar.set_scroll_left(left);
+    } else if right > shown_to {
+        bar.set_scroll_left(right - bar.client_width());
+    }
+}
+
 /// The element that has focus, if any but the page itself.
 pub fn focused() -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;

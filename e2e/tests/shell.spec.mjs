@@ -14,9 +14,6 @@ const langOf = (testInfo) => (testInfo.project.name.startsWith('phone') ? 'vi' :
 const entryFor = (label) => new RegExp(`^${escapeRegExp(label)}: `);
 const money = (lang, n) => (lang === 'vi' ? `${n.toLocaleString('de-DE')}\u00a0₫` : `₫${n.toLocaleString('en-US')}`);
 
-test.beforeEach(async ({ backend }) => {
-  test.skip(backend !== 'demo', 'the shell is the same on both backends; store.spec and foundation.spec cover the server');
-});
 
 test('HR finds every HR page of every portal from the HR page, and the store pages have tabs to each other', async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
@@ -39,7 +36,7 @@ test('HR finds every HR page of every portal from the HR page, and the store pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('hr_store.policy_title'));
 });
 
-test('each usable offering leads to where it is used, or says it is coming; the others are set apart with their reasons', async ({ page, backend }, testInfo) => {
+test('each usable offering leads to where it is used, or says it is coming; the others are set apart with their reasons', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.lan, lang);
@@ -62,7 +59,7 @@ test('each usable offering leads to where it is used, or says it is coming; the 
   await expect(page.getByTestId('product-list')).toBeVisible();
 });
 
-test('a partner supplier with almost nothing open sees no promise over the list of what is closed to him', async ({ page, backend }, testInfo) => {
+test('a partner supplier with almost nothing open sees no promise over the list of what is closed to him', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key) => t(lang, key);
   await signInAs(page, backend, PERSONAS.an, lang);
@@ -71,7 +68,7 @@ test('a partner supplier with almost nothing open sees no promise over the list 
   await snapshot(page, testInfo, `home-an-${lang}`);
 });
 
-test('a form with errors off screen moves focus to a summary that leads to each field', async ({ page, backend }, testInfo) => {
+test('a form with errors off screen moves focus to a summary that leads to each field', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.hoa, lang);
@@ -104,7 +101,7 @@ test('a form with errors off screen moves focus to a summary that leads to each 
   await expect(page.locator('.error-summary').getByRole('link')).toHaveText([entryFor(l('hr_store.default_limit'))]);
 });
 
-test('a keyboard user skips to the page, and focus moves to each new page\'s heading', async ({ page, backend }, testInfo) => {
+test('a keyboard user skips to the page, and focus moves to each new page\'s heading', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key) => t(lang, key);
   await signInAs(page, backend, PERSONAS.lan, lang);
@@ -125,7 +122,7 @@ test('a keyboard user skips to the page, and focus moves to each new page\'s hea
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
-test('a purchase works by keyboard alone, from the catalogue to the placed order', async ({ page, backend }, testInfo) => {
+test('a purchase works by keyboard alone, from the catalogue to the placed order', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key) => t(lang, key);
   const tea = lang === 'vi' ? 'Trà sen Tây Hồ hộp 200g' : 'West Lake lotus tea, 200g box';
@@ -151,7 +148,7 @@ test('a purchase works by keyboard alone, from the catalogue to the placed order
   await expect(page.getByTestId('order-confirmation')).toContainText(l('store.order_placed'));
 });
 
-test('signed in, an address no page lives at says so inside the shell, in a portal or outside one, and a portal\'s pages follow the address', async ({ page, backend }, testInfo) => {
+test('signed in, an address no page lives at says so inside the shell, in a portal or outside one, and a portal\'s pages follow the address', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.lan, lang);
@@ -167,4 +164,25 @@ test('signed in, an address no page lives at says so inside the shell, in a port
   await page.goBack();
   await expect(page).toHaveURL(/\/store\/products\/1$/);
   await expect(page.getByTestId('stock')).toBeVisible();
+});
+
+test('at 360 px the tab bar shows the current entry, even HR\'s past the edge, and follows the page', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
+  const lang = langOf(testInfo);
+  const l = (key, params) => t(lang, key, params);
+  const nav = page.getByRole('navigation', { name: l('nav.label') });
+  const current = nav.locator('[aria-current="page"]');
+  const inView = async () => {
+    const [bar, entry] = [await nav.boundingBox(), await current.boundingBox()];
+    return entry.x >= bar.x - 1 && entry.x + entry.width <= bar.x + bar.width + 1;
+  };
+  await signInAs(page, backend, PERSONAS.hoa, lang);
+  await page.goto('/hr');
+  await expect(current).toHaveText(l('nav.hr'));
+  // HR's seven entries are wider than the screen: the bar scrolls.
+  expect(await nav.evaluate((bar) => bar.scrollWidth > bar.clientWidth)).toBe(true);
+  await expect.poll(inView).toBe(true);
+  await snapshot(page, testInfo, `nav-current-hr-${lang}`);
+  await page.getByRole('link', { name: l('app.name'), exact: true }).click();
+  await expect(current).toHaveText(l('nav.home'));
+  await expect.poll(inView).toBe(true);
 });
