@@ -226,8 +226,18 @@ test('HR\'s training pages render: the catalogue, a course, a quiz, a session\'s
   await expect(page.getByTestId('training-attendees')).toBeVisible();
   await expectAccessible(page);
   await page.goto('/hr/training/certificates');
-  await expect(page.getByTestId('training-revoke-form')).toBeVisible();
+  await page.getByLabel(l('training.hr_certificate_status')).selectOption('valid');
+  const certificate = page.getByTestId('training-hr-certificate').first();
+  await expect(certificate).toContainText(l('training.certificate_valid'));
+  await certificate.getByRole('button', { name: l('training.hr_revoke') }).click();
+  await certificate.getByRole('button', { name: l('training.hr_revoke_confirm') }).click();
+  await expect(certificate.locator('.field-error').getByText(t(lang, 'store.rule.required'))).toBeVisible();
+  await certificate.getByLabel(l('training.hr_reason')).fill('Thi hộ');
   await expectAccessible(page);
+  await snapshot(page, testInfo, `training-hr-certificates-${lang}`);
+  await certificate.getByRole('button', { name: l('training.hr_revoke_confirm') }).click();
+  await expect(certificate.getByText(l('training.certificate_revoked'))).toBeFocused();
+  await expect(certificate.getByRole('button', { name: l('training.hr_revoke') })).toHaveCount(0);
   await page.goto('/hr/training/completion');
   await expect(page.getByTestId('training-completion')).toBeVisible();
   await expectAccessible(page);
@@ -259,6 +269,88 @@ test('a new course becomes its edit page after the first save, with every mistak
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('training.hr_edit_course'));
   await expect(page.getByLabel(l('training.hr_title_en'))).toHaveValue('Electrical safety');
+  await expectAccessible(page);
+});
+
+test('HR writes a learning path: its courses in order by keyboard, whether the order is kept and whom it is for, and it becomes its edit page', async ({ page, backend }, testInfo) => {
+  const lang = langOf(testInfo);
+  const l = (key, params) => t(lang, key, params);
+  const [food, excel] = lang === 'vi' ? ['An toàn thực phẩm', 'Excel trong công việc'] : ['Food safety', 'Excel at work'];
+  await signInAs(page, backend, PERSONAS.hoa, lang);
+  await page.goto('/hr/training');
+  await page.getByTestId('training-new-path').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('training.hr_new_path'));
+  // Sent empty: each mistake at its field, the missing courses among them.
+  await page.getByTestId('training-save').click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('#path-courses-error')).not.toBeEmpty();
+  for (const [label, text] of [['training.hr_title_vi', 'Xưởng an toàn'], ['training.hr_title_en', 'A safe floor'], ['training.hr_summary_vi', 'Hai khóa'], ['training.hr_summary_en', 'Two courses']]) {
+    await page.getByLabel(l(label)).fill(text);
+  }
+  for (const course of [food, excel]) {
+    await page.getByLabel(l('training.hr_path_course_to_add')).selectOption({ label: course });
+    await page.getByRole('button', { name: l('training.hr_path_add_course') }).click();
+  }
+  const steps = page.getByTestId('training-path-course');
+  await expect(steps).toHaveText([new RegExp(escapeRegExp(food)), new RegExp(escapeRegExp(excel))]);
+  // Excel first, by keyboard: the button says which course it moves.
+  await page.getByRole('button', { name: l('training.hr_path_move_up', { course: excel }) }).focus();
+  await page.keyboard.press('Enter');
+  await expect(steps).toHaveText([new RegExp(escapeRegExp(excel)), new RegExp(escapeRegExp(food))]);
+  await expect(page.getByRole('button', { name: l('training.hr_path_move_down', { course: excel }) })).toBeFocused();
+  await page.getByRole('group', { name: l('audience.types') }).getByLabel(l('employment.seasonal')).check();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await snapshot(page, testInfo, `training-hr-path-${lang}`);
+  await page.getByTestId('training-save').click();
+  await expect(page.getByTestId('training-saved')).toBeVisible();
+  await expect(page).toHaveURL(/\/hr\/training\/paths\/\d+$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('training.hr_edit_path'));
+  await expect(steps).toHaveText([new RegExp(escapeRegExp(excel)), new RegExp(escapeRegExp(food))]);
+  await expect(page.getByRole('group', { name: l('audience.types') }).getByLabel(l('employment.seasonal'))).toBeChecked();
+});
+
+test('HR places a session at a site chosen by name, with a link on a lesson, and a member sees the site by name', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
+  const lang = langOf(testInfo);
+  const l = (key, params) => t(lang, key, params);
+  const site = lang === 'vi' ? 'Chi nhánh TP.HCM' : 'Ho Chi Minh City branch';
+  const room = `Phòng ${testInfo.project.name}`;
+  await signInAs(page, backend, PERSONAS.hoa, lang);
+  await page.goto('/hr/training/courses/3/sessions/new');
+  await page.getByLabel(l('training.hr_site')).selectOption({ label: site });
+  await page.getByLabel(l('training.hr_room')).fill(room);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `training-hr-session-site-${lang}`);
+  await page.getByTestId('training-save').click();
+  await expect(page.getByTestId('training-saved')).toBeVisible();
+  await expect(page).toHaveURL(/\/hr\/training\/courses\/3\/sessions\/\d+$/);
+
+  if (backend === 'demo') {
+    // A lesson's links: https only, said at the field.
+    await page.goto('/hr/training');
+    const excel = page.getByTestId('training-hr-course').filter({ hasText: lang === 'vi' ? 'Excel trong công việc' : 'Excel at work' });
+    await excel.locator('ol a').first().click();
+    await page.getByRole('button', { name: l('training.hr_add_link') }).click();
+    const link = page.getByTestId('training-link').last();
+    await expect(link.getByLabel(l('training.hr_link_kind'))).toBeFocused();
+    await link.getByLabel(l('training.hr_link_title_vi')).fill('Bảng tính mẫu');
+    await link.getByLabel(l('training.hr_link_title_en')).fill('Sample workbook');
+    await link.getByLabel(l('training.hr_link_url')).fill('http://example.com/mau.xlsx');
+    await page.getByTestId('training-save').click();
+    await expect(link.locator('.field-error').getByText(l('training.rule_link_scheme'))).toBeVisible();
+    await expectAccessible(page);
+    await snapshot(page, testInfo, `training-hr-lesson-links-${lang}`);
+    await link.getByLabel(l('training.hr_link_url')).fill('https://example.com/mau.xlsx');
+    await page.getByTestId('training-save').click();
+    await expect(page.getByTestId('training-saved')).toBeVisible();
+  }
+
+  await signOut(page, l);
+  await signInAs(page, backend, PERSONAS.lan, lang);
+  await page.goto('/training/courses/3');
+  const session = page.getByTestId('training-session').filter({ hasText: room });
+  await expect(session.getByTestId('training-session-place')).toHaveText(l('training.room_at_site', { room, site }));
   await expectAccessible(page);
 });
 
