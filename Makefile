@@ -67,15 +67,18 @@ lint:
 
 ## make test: every test — the lint gates first, then native, components in
 ## Chromium, contract, end-to-end and replicas, with a throwaway PostgreSQL
-## cluster running so the server's parts run on both databases
+## cluster running so the server's parts run on both databases. Each stage
+## says how long it took: CI's budget is 45 minutes on two cores.
+TEST_STAGES := test-native test-components test-contract test-e2e test-replicas
 test: tools lint browser postgres
-	scripts/with-postgres.sh $(MAKE) test-native test-components test-contract test-e2e test-replicas
+	scripts/with-postgres.sh bash -c 'for stage in $(TEST_STAGES); do \
+	  start=$$SECONDS; $(MAKE) $$stage || exit; echo "==> $$stage took $$((SECONDS - start)) s"; done'
 
 ## Every target below runs on SQLite; under scripts/with-postgres.sh (as
 ## `make test` runs them) the server's tests run on PostgreSQL as well.
 test-native:
 	NOIBO_TEST_POSTGRES= cargo test --workspace
-	if [ -n "$$NOIBO_TEST_POSTGRES" ]; then cargo test -p noibo-server --tests; fi
+	if [ -n "$$NOIBO_TEST_POSTGRES" ]; then scripts/server-tests-on-postgres.sh; fi
 
 test-components: tools browser
 	# Without the split point: a wasm-bindgen test binary with one never starts.

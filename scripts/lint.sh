@@ -37,4 +37,4 @@ if ((${#failed[@]})); then
   printf '  %s\n' "${failed[@]}" >&2
   exit 1
 fi
-echo "lint: all gates passed"
+echo "lint: all gates passed in $SECONDS s"
