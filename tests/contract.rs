@@ -718,7 +718,13 @@ async fn hr_places_sessions_at_named_sites_writes_paths_and_links_and_lists_cert
         assert_eq!(saved.draft.audience, session.audience, "{name}: the audience chosen is kept");
 
         let t = |s: &str| LocalizedText { vi: s.into(), en: s.into() };
-        let path = PathDraft { title: t("Bán hàng"), summary: t("Hai khóa"), audience: Audience::everyone(), courses: vec![CourseId(3), CourseId(99), CourseId(3)], enforce_order: true };
+        let path = PathDraft {
+            title: t("Bán hàng"),
+            summary: t("Hai khóa"),
+            audience: Audience::everyone(),
+            courses: vec![CourseId(3), CourseId(99), CourseId(3)],
+            enforce_order: true,
+        };
         assert_eq!(
             broken(training.save_path(None, &path).await),
             [rule("courses[1]", Rule::UnknownCourse, None), rule("courses[2]", Rule::DuplicateCourse, None)],

@@ -44,7 +44,12 @@ impl<D: Clone + 'static, T: Clone + 'static> Saving<D, T> {
 
     /// Sends `draft` when the rules found nothing in it.
     pub fn submit(self, violations: Vec<Violation>, draft: D) {
-        let found: Vec<FieldError> = violations.into_iter().map(Into::into).collect();
+        self.submit_found(violations.into_iter().map(Into::into).collect(), draft);
+    }
+
+    /// Sends `draft` when nothing was found in it: the rules' findings,
+    /// some said in the form's own words.
+    pub fn submit_found(self, found: Vec<FieldError>, draft: D) {
         let clean = found.is_empty();
         self.found.set(found);
         if clean {

@@ -5,6 +5,7 @@ use crate::browser::{app_href, focus_first};
 use crate::components::{AudienceChoice, AudienceEditor, FieldMessages, Loadable, TextField};
 use crate::i18n::{use_i18n, Key, Tr};
 use crate::portals::training::{training_resource, use_training};
+use domain::common::FieldError;
 use domain::company::Directory;
 use domain::training::course::CourseId;
 use domain::training::path::{LearningPath, PathDraft, PathId};
@@ -84,7 +85,22 @@ fn PathForm(path: Option<LearningPath>, courses: Vec<(CourseId, LocalizedText)>,
             enforce_order: enforce_order.get_untracked(),
         };
         let known = |course: CourseId| titles.with_value(|all| all.iter().any(|(id, _)| *id == course));
-        saving.submit(draft.violations(known), draft);
+        // The rules give the number of courses as a range of numbers, which
+        // the form has no field to type in: it says how many to add.
+        let found = draft
+            .violations(known)
+            .into_iter()
+            .map(FieldError::from)
+            .map(|mut error| {
+                if error.field == "courses" {
+                    let (min, limit) = (error.min.unwrap_or(1).to_string(), error.limit.unwrap_or_default().to_string());
+                    error.message = i18n.fill(Key::TrainingHrPathCoursesCount, &[("min", &min), ("limit", &limit)]);
+                    error.rule = None;
+                }
+                error
+            })
+            .collect();
+        saving.submit_found(found, draft);
     };
     let remaining = move || titles.with_value(|all| all.iter().map(|(id, _)| *id).filter(|id| !chosen.read().contains(id)).collect::<Vec<_>>());
     let add = move |_| {
@@ -92,6 +108,11 @@ fn PathForm(path: Option<LearningPath>, courses: Vec<(CourseId, LocalizedText)>,
         chosen.update(|c| c.push(course));
         to_add.set(None);
         announce.set(i18n.fill(Key::TrainingHrPathCourseAdded, &[("course", &name(course))]));
+        // The list to add from is drawn afresh (without the course added),
+        // or gone with the last course.
+        request_animation_frame(|| {
+            let _ = focus_first("#path-add-course") || focus_first("#path-enforce-order");
+        });
     };
     // Each course's fields are told apart by their position when sent.
     let fields = move || {
@@ -148,7 +169,7 @@ fn PathCourse<N>(
     name: N,
     announce: RwSignal<String>,
     /// The form's errors; this course's are at `courses[i]`.
-    errors: Signal<Vec<domain::common::FieldError>>,
+    errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView
 where
     N: Fn(CourseId) -> String + Copy + Send + Sync + 'static,
@@ -174,8 +195,9 @@ where
     let remove = move |_| {
         chosen.update(|c| c.retain(|c| *c != course));
         announce.set(filled(Key::TrainingHrPathCourseRemoved));
+        // Taking one off always leaves a course to add.
         request_animation_frame(|| {
-            focus_first("#path-add-course, #path-course-choice, #path-title-vi");
+            focus_first("#path-add-course");
         });
     };
     let mine = Signal::derive(move || {
