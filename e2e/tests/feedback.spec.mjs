@@ -272,7 +272,7 @@ test('HR writes a survey: every mistake is named at its field, the saved survey 
   await page.getByLabel(l('feedback_hr.title_en'), { exact: true }).fill('Seasonal shifts in November');
   await question.getByLabel(l('feedback_hr.question_text_vi')).fill('Tôi được hướng dẫn đủ trước ca đầu tiên');
   await question.getByLabel(l('feedback_hr.question_text_en')).fill('I was shown enough before my first shift');
-  await page.getByRole('group', { name: l('feedback_hr.audience_types_legend') }).getByLabel(l('employment.seasonal')).check();
+  await page.getByRole('group', { name: l('audience.types') }).getByLabel(l('employment.seasonal')).check();
   await page.getByLabel(l('feedback_hr.opens'), { exact: true }).fill('2026-11-20');
   await page.getByLabel(l('feedback_hr.closes'), { exact: true }).fill('2026-11-30');
   await page.getByRole('button', { name: l('feedback_hr.survey_save') }).click();
