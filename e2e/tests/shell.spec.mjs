@@ -82,7 +82,7 @@ test('a form with errors off screen moves focus to a summary that leads to each 
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
   await expect(summary).toBeInViewport();
-  await expect(summary).toContainText(l('form.error_count', { n: 4 }));
+  await expect(summary).toContainText(l('form.error_count_many', { n: 4 }));
   await expect(summary.getByRole('link')).toHaveText([
     entryFor(l('hr_store.market_price')), entryFor(l('hr_store.internal_price')),
     entryFor(l('store.stock')), entryFor(l('hr_store.quota')),
@@ -185,4 +185,24 @@ test('at 360 px the tab bar shows the current entry, even HR\'s past the edge, a
   await page.getByRole('link', { name: l('app.name'), exact: true }).click();
   await expect(current).toHaveText(l('nav.home'));
   await expect.poll(inView).toBe(true);
+});
+
+test('at 360 px no navigation label breaks inside a word, and HR reaches every entry of the bar', { tag: '@phone' }, async ({ page, backend }, testInfo) => {
+  const lang = langOf(testInfo);
+  const l = (key, params) => t(lang, key, params);
+  await signInAs(page, backend, PERSONAS.hoa, lang);
+  const nav = page.getByRole('navigation', { name: l('nav.label') });
+  const labels = nav.locator('.nav-link span');
+  await expect(labels).toHaveCount(7);
+  for (const label of await labels.all()) {
+    const lines = await label.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    expect(lines, await label.innerText()).toBe(1);
+  }
+  await nav.getByRole('link', { name: l('nav.hr'), exact: true }).click();
+  await expect(page).toHaveURL(/\/hr$/);
+  await nav.getByRole('link', { name: l('nav.training') }).click();
+  await expect(page).toHaveURL(/\/training$/);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await snapshot(page, testInfo, `nav-labels-${lang}`);
 });

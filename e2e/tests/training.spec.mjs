@@ -2,9 +2,10 @@
 // seasonal worker on the factory floor, its lessons, a failed then a
 // passed quiz and the certificate, checked signed out at /verify; a full
 // session that puts Lan on the waitlist until Minh's cancel seats her;
-// an event's calendar file; a lesson whose HTML stays text; HR's pages.
-// The learning and waitlist journeys run on both backends; the rest on
-// the demo, phone (Vietnamese) and desktop (English).
+// an event's calendar file; a lesson whose HTML stays text; HR's pages,
+// a learning path, a session at a named site. The learning, waitlist,
+// event and session-site journeys run on both backends (@journey); the
+// rest on the demo, phone (Vietnamese) and desktop (English).
 import { expect } from '@playwright/test';
 import { test, PERSONAS, signInAs, signOutFromProfile, expectAccessible, snapshot, t, escapeRegExp, expectNoHorizontalScroll } from './helpers.mjs';
 
@@ -35,7 +36,7 @@ async function answer(page, options) {
   await expect(page.getByTestId('training-verdict')).toBeVisible();
 }
 
-test('a seasonal worker finds food safety for him, does its lessons, fails then passes the quiz, and his certificate checks out signed out', async ({ page, backend }, testInfo) => {
+test('a seasonal worker finds food safety for him, does its lessons, fails then passes the quiz, and his certificate checks out signed out', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   test.setTimeout(90_000);
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
@@ -109,7 +110,7 @@ test('a seasonal worker finds food safety for him, does its lessons, fails then 
   await expect(page.getByText(l('training.verify_unknown'))).toBeVisible();
 });
 
-test('a full session puts Lan on the waitlist, and Minh cancelling his seat gives it to her', async ({ page, backend }, testInfo) => {
+test('a full session puts Lan on the waitlist, and Minh cancelling his seat gives it to her', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   // One shared database for the server projects: the seat frees once.
   test.skip(testInfo.project.name === 'desktop-server', 'the server projects share one session');
   test.setTimeout(90_000);
@@ -147,7 +148,7 @@ test('a full session puts Lan on the waitlist, and Minh cancelling his seat give
   await expect(page.getByTestId('training-session').filter({ hasText: hanoi }).getByTestId('training-place')).toHaveText(l('training.enrolled'));
 });
 
-test('an event is answered, and its calendar file downloads with a stable UID, a SEQUENCE and its start', async ({ page, backend }, testInfo) => {
+test('an event is answered, and its calendar file downloads with a stable UID, a SEQUENCE and its start', { tag: '@journey' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.lan, lang);
@@ -248,7 +249,7 @@ test('HR\'s training pages render: the catalogue, a course, a quiz, a session\'s
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(l('hr_training.completion'));
 });
 
-test('a new course becomes its edit page after the first save, with every mistake at its field', async ({ page, backend }, testInfo) => {
+test('a new course becomes its edit page after the first save, with every mistake at its field', { tag: '@desktop' }, async ({ page, backend }, testInfo) => {
   const lang = langOf(testInfo);
   const l = (key, params) => t(lang, key, params);
   await signInAs(page, backend, PERSONAS.hoa, lang);
@@ -352,25 +353,4 @@ test('HR places a session at a site chosen by name, with a link on a lesson, and
   const session = page.getByTestId('training-session').filter({ hasText: room });
   await expect(session.getByTestId('training-session-place')).toHaveText(l('training.room_at_site', { room, site }));
   await expectAccessible(page);
-});
-
-test('at 360 px no navigation label breaks inside a word, and HR reaches every entry of the bar', async ({ page, backend }, testInfo) => {
-  test.skip(!testInfo.project.name.startsWith('phone'), 'the tab bar is the phone\'s');
-  const lang = langOf(testInfo);
-  const l = (key, params) => t(lang, key, params);
-  await signInAs(page, backend, PERSONAS.hoa, lang);
-  const nav = page.getByRole('navigation', { name: l('nav.label') });
-  const labels = nav.locator('.nav-link span');
-  await expect(labels).toHaveCount(7);
-  for (const label of await labels.all()) {
-    const lines = await label.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
-    expect(lines, await label.innerText()).toBe(1);
-  }
-  await nav.getByRole('link', { name: l('nav.hr'), exact: true }).click();
-  await expect(page).toHaveURL(/\/hr$/);
-  await nav.getByRole('link', { name: l('nav.training') }).click();
-  await expect(page).toHaveURL(/\/training$/);
-  await expectNoHorizontalScroll(page);
-  await expectAccessible(page);
-  await snapshot(page, testInfo, `training-nav-${lang}`);
 });

@@ -20,31 +20,26 @@ pub struct AudienceChoice {
 }
 
 impl AudienceChoice {
+    /// Ticks what `audience` lists, one condition of each kind; any other
+    /// condition (tenure, or a second one of a kind) is kept as it is.
     pub fn new(audience: &Audience) -> AudienceChoice {
-        let listed = |pick: fn(&Condition) -> bool| audience.all_of.iter().find(|c| pick(c));
-        let types = match listed(|c| matches!(c, Condition::EmploymentTypeIn(_))) {
-            Some(Condition::EmploymentTypeIn(t)) => t.clone(),
-            _ => Vec::new(),
-        };
-        let departments = match listed(|c| matches!(c, Condition::DepartmentIn(_))) {
-            Some(Condition::DepartmentIn(d)) => d.clone(),
-            _ => Vec::new(),
-        };
-        let sites = match listed(|c| matches!(c, Condition::SiteIn(_))) {
-            Some(Condition::SiteIn(s)) => s.clone(),
-            _ => Vec::new(),
-        };
-        let segments = match listed(|c| matches!(c, Condition::InSegment(_))) {
-            Some(Condition::InSegment(s)) => s.clone(),
-            _ => Vec::new(),
-        };
-        let shown = |c: &Condition| matches!(c, Condition::EmploymentTypeIn(_) | Condition::DepartmentIn(_) | Condition::SiteIn(_) | Condition::InSegment(_));
+        let (mut types, mut departments, mut sites, mut segments) = (None, None, None, None);
+        let mut kept = Vec::new();
+        for condition in &audience.all_of {
+            match condition {
+                Condition::EmploymentTypeIn(t) if types.is_none() => types = Some(t.clone()),
+                Condition::DepartmentIn(d) if departments.is_none() => departments = Some(d.clone()),
+                Condition::SiteIn(s) if sites.is_none() => sites = Some(s.clone()),
+                Condition::InSegment(s) if segments.is_none() => segments = Some(s.clone()),
+                other => kept.push(other.clone()),
+            }
+        }
         AudienceChoice {
-            types: RwSignal::new(types),
-            departments: RwSignal::new(departments),
-            sites: RwSignal::new(sites),
-            segments: RwSignal::new(segments),
-            kept: StoredValue::new(audience.all_of.iter().filter(|c| !shown(c)).cloned().collect()),
+            types: RwSignal::new(types.unwrap_or_default()),
+            departments: RwSignal::new(departments.unwrap_or_default()),
+            sites: RwSignal::new(sites.unwrap_or_default()),
+            segments: RwSignal::new(segments.unwrap_or_default()),
+            kept: StoredValue::new(kept),
         }
     }
 
@@ -52,22 +47,13 @@ impl AudienceChoice {
     /// for each group with anything ticked.
     pub fn audience(self) -> Audience {
         let mut all_of = self.kept.get_value();
-        let types = self.types.get_untracked();
-        if !types.is_empty() {
-            all_of.push(Condition::EmploymentTypeIn(types));
-        }
-        let departments = self.departments.get_untracked();
-        if !departments.is_empty() {
-            all_of.push(Condition::DepartmentIn(departments));
-        }
-        let sites = self.sites.get_untracked();
-        if !sites.is_empty() {
-            all_of.push(Condition::SiteIn(sites));
-        }
-        let segments = self.segments.get_untracked();
-        if !segments.is_empty() {
-            all_of.push(Condition::InSegment(segments));
-        }
+        let ticked = [
+            Some(self.types.get_untracked()).filter(|t| !t.is_empty()).map(Condition::EmploymentTypeIn),
+            Some(self.departments.get_untracked()).filter(|d| !d.is_empty()).map(Condition::DepartmentIn),
+            Some(self.sites.get_untracked()).filter(|s| !s.is_empty()).map(Condition::SiteIn),
+            Some(self.segments.get_untracked()).filter(|s| !s.is_empty()).map(Condition::InSegment),
+        ];
+        all_of.extend(ticked.into_iter().flatten());
         Audience { all_of }
     }
 }

@@ -41,7 +41,7 @@ pub fn ErrorSummary(
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
                     <p class="status-title" id="error-summary-title">
-                        {move || i18n.fill(Key::FormErrorCount, &[("n", &count.to_string())])}
+                        {move || i18n.fill(if count == 1 { Key::FormErrorCountOne } else { Key::FormErrorCountMany }, &[("n", &count.to_string())])}
                     </p>
                     <ul>
                         {errors.into_iter().map(|error| {
