@@ -124,7 +124,7 @@ impl From<sqlx::Error> for Problem {
 }
 
 /// How many times an operation runs before a conflict is the answer.
-const ATTEMPTS: u32 = 5;
+const ATTEMPTS: u32 = 8;
 
 /// Runs a load → decide → write operation again while it answers
 /// "changed meanwhile" (a concurrent write got there first), up to
@@ -136,13 +136,24 @@ where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<T, Problem>>,
 {
-    for _ in 1..ATTEMPTS {
+    for retry in 0..ATTEMPTS - 1 {
         match attempt().await {
-            Err(problem) if problem == Problem::changed_meanwhile() => continue,
+            Err(problem) if problem == Problem::changed_meanwhile() => tokio::time::sleep(backoff(retry)).await,
             answer => return answer,
         }
     }
     attempt().await
+}
+
+/// The pause before retry `n` (from 0): a random part of a window that
+/// doubles from 8 ms, so that writers that collided do not meet again in
+/// step. Retried at once, a SQLite writer kept busy by a longer write lost
+/// all its attempts within a millisecond (an HR reply, in e2e, while other
+/// scenarios wrote to the same database).
+fn backoff(n: u32) -> std::time::Duration {
+    use rand::Rng;
+    let window = 8u64 << n;
+    std::time::Duration::from_millis(rand::thread_rng().gen_range(1..=window))
 }
 
 #[cfg(test)]
